@@ -1,0 +1,95 @@
+package com.company.onboarding.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Gives every error response in the published contract the problem schema, and documents the
+ * 500 and 503 that any operation can answer, so resources only say which 4xx they produce.
+ */
+public class OpenApiProblems implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : item.getOperations().values()) {
+                APIResponses responses = operation.getResponses();
+                if (responses == null) {
+                    continue;
+                }
+                addIfAbsent(responses, "500", "Unexpected failure; details are in the service's log");
+                addIfAbsent(responses, "503", "platform-next, the metrics-catalog or the PR host is unreachable or too slow;"
+                        + " retry after the Retry-After header's seconds");
+                responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before retrying")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+                Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
+                sorted.forEach((code, response) -> {
+                    if (!code.startsWith("2") && !code.startsWith("3")) {
+                        response.setContent(problemContent());
+                    }
+                });
+                responses.setAPIResponses(sorted);
+            }
+        }
+    }
+
+    private static void addIfAbsent(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+    }
+
+    private static Schema problemSchema() {
+        Schema finding = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One problem of an entry")
+                .addProperty("pointer", string("JSON pointer into the entry (or into the catalog file named by source)"))
+                .addProperty("code", string("Stable code, e.g. region.unknown"))
+                .addProperty("message", string("Human-readable message"))
+                .addProperty("severity", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .enumeration(List.of("error", "warning")))
+                .addProperty("source", string("The catalog file and ref a problem is in, when it is in one"))
+                .addProperty("suggestion", string("A likely intended value"))
+                .required(List.of("pointer", "code", "message", "severity"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details")
+                .addProperty("type", string("URI identifying the problem type; ends with code"))
+                .addProperty("title", string("Short summary of the problem type"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("HTTP status code"))
+                .addProperty("detail", string("Explanation of this occurrence"))
+                .addProperty("code", string("Stable problem code clients switch on"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(finding)
+                        .description("Every finding, for an invalid entry (422)"))
+                .required(List.of("type", "title", "status", "detail", "code"));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+}

@@ -1,0 +1,88 @@
+package com.company.onboarding.api;
+
+import com.company.onboarding.error.ApiException;
+import com.company.onboarding.error.Unavailable;
+import com.company.onboarding.error.Unprocessable;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place exceptions become responses: every error a client sees is a problem document
+ * of the same shape. Stack traces, file paths and tokens stay in the log.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        if (e.status() >= 500) {
+            LOG.warnf(e.getCause(), "%s: %s", e.code(), e.detail());
+        }
+        Problem problem = new Problem(Problem.TYPE_PREFIX + e.code(), e.title(), e.status(), e.detail(), e.code(),
+                e instanceof Unprocessable u ? u.errors() : null, e.extensions());
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (e instanceof Unavailable u && u.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, u.retryAfter().toSeconds()));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(Problem.of(404, "Not found", "request.not-found", "no resource at this path"));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        Response.ResponseBuilder response = Response.status(405).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(405, "Method not allowed", "request.method-not-allowed",
+                        "this path does not accept that method"));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return respond(Problem.of(406, "Not acceptable", "request.not-acceptable",
+                "this resource answers application/json (and application/yaml where documented)"));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return respond(Problem.of(415, "Unsupported media type", "request.unsupported-media-type",
+                "send application/json or application/yaml"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return respond(Problem.of(500, "Internal error", "internal", "the service failed; see its log"));
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Request failed" : type.getReasonPhrase();
+        return respond(Problem.of(status, title, "request.invalid", title));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable t) {
+        LOG.error("unexpected failure", t);
+        return respond(Problem.of(500, "Internal error", "internal", "the service failed; see its log"));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,50 @@
+package com.company.onboarding.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.NotEmpty;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+/** The service's own settings: where it keeps data, git timeouts, and the known values of an entry. */
+@ConfigMapping(prefix = "onboarding")
+public interface OnboardingConfig {
+
+    /** Holds the embedded repositories and the git caches. Relative paths are to the working directory. */
+    @WithDefault("data")
+    Path dataDir();
+
+    /** Connect and read timeout of every git operation against a remote. */
+    @WithDefault("30s")
+    @DurationMin(seconds = 1)
+    Duration gitTimeout();
+
+    /** Environments in the order previews list them; an {@code enabledIn} item is {@code <env>} or {@code <env>-<track>}. */
+    @WithDefault("int,pre,prod")
+    @NotEmpty
+    List<String> environments();
+
+    /** Known tracks. */
+    @WithDefault("stable")
+    @NotEmpty
+    List<String> tracks();
+
+    /** The track of an {@code enabledIn} item that names none. */
+    @WithDefault("stable")
+    String defaultTrack();
+
+    @WithDefault("euw1,euw2")
+    @NotEmpty
+    List<String> regions();
+
+    @WithDefault("small,medium,large,xlarge")
+    @NotEmpty
+    List<String> sizes();
+
+    /** Known archetypes, each with the monitoring profile it normally uses. */
+    @NotEmpty
+    Map<String, String> archetypes();
+}

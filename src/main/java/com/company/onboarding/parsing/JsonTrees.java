@@ -1,0 +1,105 @@
+package com.company.onboarding.parsing;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads one JSON document into a tree with the same limits and the same number
+ * representation as {@link YamlTrees}, so a JSON body and a YAML body of the same entry
+ * give the same tree: duplicate keys refused, decimals kept exact, depth and sizes bounded.
+ */
+public final class JsonTrees {
+
+    /** Mappers are thread-safe and costly to build: one per set of limits. */
+    private static final Map<ParseLimits, JsonMapper> MAPPERS = new ConcurrentHashMap<>();
+
+    private JsonTrees() {
+    }
+
+    public static JsonNode read(byte[] bytes, ParseLimits limits) throws DocumentException {
+        String text = Utf8.decode(bytes);
+        if (text.isBlank()) {
+            throw new DocumentException(DocumentException.Kind.EMPTY, "the document is empty", 0, 0, null);
+        }
+        if (text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
+            throw new DocumentException(DocumentException.Kind.TOO_LARGE,
+                    "document is larger than " + limits.maxCodePoints() + " characters", 0, 0, null);
+        }
+        JsonMapper mapper = MAPPERS.computeIfAbsent(limits, JsonTrees::mapper);
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode tree = mapper.readTree(parser);
+            if (tree == null) {
+                throw new DocumentException(DocumentException.Kind.EMPTY, "the document is empty", 0, 0, null);
+            }
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new DocumentException(DocumentException.Kind.SYNTAX, "unexpected content after the JSON value",
+                        at.getLineNr(), at.getColumnNr(), null);
+            }
+            return tree;
+        } catch (StreamConstraintsException e) {
+            String message = String.valueOf(e.getOriginalMessage());
+            DocumentException.Kind kind = message.contains("nesting depth")
+                    ? DocumentException.Kind.TOO_DEEP : DocumentException.Kind.TOO_LARGE;
+            JsonLocation at = e.getLocation();
+            throw new DocumentException(kind, firstSentence(message),
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null);
+        } catch (JsonParseException e) {
+            JsonLocation at = e.getLocation();
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.startsWith("Duplicate field")) {
+                JsonParser p = e.getProcessor();
+                String pointer = p == null ? null : p.getParsingContext().pathAsPointer().toString();
+                throw new DocumentException(DocumentException.Kind.DUPLICATE_KEY,
+                        "duplicate key " + message.substring("Duplicate field ".length()),
+                        at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), pointer);
+            }
+            throw new DocumentException(DocumentException.Kind.SYNTAX, firstSentence(message),
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new DocumentException(DocumentException.Kind.SYNTAX, firstSentence(String.valueOf(e.getOriginalMessage())),
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null);
+        } catch (IOException e) {
+            throw new DocumentException(DocumentException.Kind.SYNTAX, "unreadable JSON", 0, 0, null);
+        }
+    }
+
+    private static JsonMapper mapper(ParseLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxNameLength(limits.maxStringLength())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return JsonMapper.builder(factory)
+                .nodeFactory(YamlTrees.NODES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** Jackson's messages carry hints for Java developers after the first sentence; clients need only the first. */
+    private static String firstSentence(String message) {
+        String line = message.lines().findFirst().orElse(message);
+        int hint = line.indexOf(" (for ");
+        return hint > 0 ? line.substring(0, hint) : line;
+    }
+}

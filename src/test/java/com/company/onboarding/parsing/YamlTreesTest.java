@@ -1,0 +1,122 @@
+package com.company.onboarding.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class YamlTreesTest {
+
+    private static JsonNode read(String yaml) throws DocumentException {
+        return YamlTrees.read(yaml, ParseLimits.DEFAULT);
+    }
+
+    private static DocumentException refused(String yaml) {
+        return assertThrows(DocumentException.class, () -> read(yaml));
+    }
+
+    @Test
+    void resolvesPlainScalarsByTheCoreSchemaAndKeepsDecimalsAsWritten() throws Exception {
+        JsonNode tree = read("a: 99.0\nb: 500\nc: yes\nd: true\ne: ~\nf: '42'\ng: 0x1F\nh: on\ni: 1e3\n");
+        assertEquals("99.0", tree.get("a").decimalValue().toPlainString());
+        assertTrue(tree.get("b").isInt());
+        assertEquals("yes", tree.get("c").textValue());
+        assertTrue(tree.get("d").booleanValue());
+        assertTrue(tree.get("e").isNull());
+        assertEquals("42", tree.get("f").textValue());
+        assertEquals(31, tree.get("g").intValue());
+        assertEquals("on", tree.get("h").textValue());
+        assertEquals(1000, tree.get("i").decimalValue().intValueExact());
+    }
+
+    @Test
+    void keepsKeyOrder() throws Exception {
+        JsonNode tree = read("z: 1\na: 2\nm: 3\n");
+        assertEquals("[z, a, m]", iterable(tree));
+    }
+
+    @Test
+    void refusesAnchorsAndAliases() {
+        DocumentException anchor = refused("a: &x {b: 1}\nc: 2\n");
+        assertEquals(DocumentException.Kind.ALIAS, anchor.kind());
+        assertEquals("/a", anchor.pointer());
+        assertEquals(DocumentException.Kind.ALIAS, refused("a: *x\n").kind());
+    }
+
+    @Test
+    void refusesBillionLaughsBeforeExpandingAnything() {
+        String laughs = "a: &a [\"lol\",\"lol\"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n";
+        assertEquals(DocumentException.Kind.ALIAS, refused(laughs).kind());
+    }
+
+    @Test
+    void refusesExplicitTags() {
+        assertEquals(DocumentException.Kind.TAG, refused("a: !!java.lang.Runtime x\n").kind());
+        assertEquals(DocumentException.Kind.TAG, refused("a: !!str 5\n").kind());
+        assertEquals(DocumentException.Kind.TAG, refused("a: !custom {b: 1}\n").kind());
+    }
+
+    @Test
+    void refusesDuplicateKeysWithTheirPointerAndLine() {
+        DocumentException e = refused("services:\n  - name: a\n    size: small\n    size: large\n");
+        assertEquals(DocumentException.Kind.DUPLICATE_KEY, e.kind());
+        assertEquals("/services/0/size", e.pointer());
+        assertEquals(4, e.line());
+    }
+
+    @Test
+    void refusesDeepNestingWithoutExhaustingTheStack() {
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        assertEquals(DocumentException.Kind.TOO_DEEP, refused(deep).kind());
+        String block = "a:\n" + "".concat(buildBlock(100));
+        assertEquals(DocumentException.Kind.TOO_DEEP, refused(block).kind());
+    }
+
+    @Test
+    void reportsSyntaxErrorsWithLineAndColumn() {
+        DocumentException e = refused("a: [1, 2\nb: 3\n");
+        assertEquals(DocumentException.Kind.SYNTAX, e.kind());
+        assertTrue(e.line() > 0 && e.column() > 0, e.describe());
+    }
+
+    @Test
+    void refusesSeveralDocumentsAndEmptyOnes() {
+        assertEquals(DocumentException.Kind.MULTIPLE_DOCUMENTS, refused("a: 1\n---\nb: 2\n").kind());
+        assertEquals(DocumentException.Kind.EMPTY, refused("# only a comment\n").kind());
+    }
+
+    @Test
+    void refusesInvalidUtf8AndOverlongDocuments() {
+        byte[] bad = {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'};
+        assertEquals(DocumentException.Kind.ENCODING,
+                assertThrows(DocumentException.class, () -> YamlTrees.read(bad, ParseLimits.DEFAULT)).kind());
+        ParseLimits small = new ParseLimits(10, 100, 50, 10);
+        assertEquals(DocumentException.Kind.TOO_LARGE,
+                assertThrows(DocumentException.class, () -> YamlTrees.read("a: " + "x".repeat(200), small)).kind());
+        assertEquals(DocumentException.Kind.TOO_LARGE,
+                assertThrows(DocumentException.class, () -> YamlTrees.read("a: " + "1".repeat(20), small)).kind());
+    }
+
+    @Test
+    void readsUnicodeAndAByteOrderMark() throws Exception {
+        byte[] bom = ("\uFEFFname: caf\u00e9 \u2615\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals("caf\u00e9 \u2615", YamlTrees.read(bom, ParseLimits.DEFAULT).get("name").textValue());
+    }
+
+    private static String buildBlock(int depth) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= depth; i++) {
+            sb.append("  ".repeat(i)).append("k").append(i).append(":\n");
+        }
+        return sb.append("  ".repeat(depth + 1)).append("v: 1\n").toString();
+    }
+
+    private static String iterable(JsonNode tree) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(names::add);
+        return names.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package com.company.onboarding.testing;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.ReceivePack;
+import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
+import org.eclipse.jgit.transport.resolver.RepositoryResolver;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+
+/**
+ * A real git smart-HTTP server (JGit's GitServlet in Jetty) on 127.0.0.1, serving the bare
+ * repositories below one directory: {@code http://127.0.0.1:<port>/git/<name>.git}.
+ * Push is refused unless a token is required and given (user {@code x-access-token}).
+ * It can be stopped and started again on the same port, to play an unreachable remote.
+ */
+public final class SmartHttpGitServer implements AutoCloseable {
+
+    private final Path root;
+    private final Optional<String> pushToken;
+    private final AtomicInteger requests = new AtomicInteger();
+    private Server server;
+    private int port;
+
+    public SmartHttpGitServer(Path root, Optional<String> pushToken) {
+        this.root = root;
+        this.pushToken = pushToken;
+    }
+
+    public SmartHttpGitServer start() {
+        try {
+            server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(port);
+            server.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            GitServlet servlet = new GitServlet();
+            servlet.setRepositoryResolver(resolver());
+            servlet.setReceivePackFactory((HttpServletRequest request, Repository repository) -> {
+                String auth = request.getHeader("Authorization");
+                String expected = pushToken.map(t -> "Basic " + Base64.getEncoder()
+                        .encodeToString(("x-access-token:" + t).getBytes())).orElse(null);
+                if (expected == null || !expected.equals(auth)) {
+                    throw new ServiceNotAuthorizedException();
+                }
+                return new ReceivePack(repository);
+            });
+            context.addServlet(new ServletHolder(servlet), "/git/*");
+            server.setHandler(context);
+            server.start();
+            port = connector.getLocalPort();
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RepositoryResolver<HttpServletRequest> resolver() {
+        return (request, name) -> {
+            requests.incrementAndGet();
+            Path directory = root.resolve(name).normalize();
+            if (!directory.startsWith(root) || !Files.isDirectory(directory)) {
+                throw new RepositoryNotFoundException(name);
+            }
+            try {
+                return FileRepositoryBuilder.create(directory.toFile());
+            } catch (java.io.IOException e) {
+                throw new RepositoryNotFoundException(name, e);
+            }
+        };
+    }
+
+    public String url(String name) {
+        return "http://127.0.0.1:" + port + "/git/" + name;
+    }
+
+    /** Requests that reached a repository (each ls-remote, fetch or push makes at least one). */
+    public int requests() {
+        return requests.get();
+    }
+
+    public void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
