@@ -47,4 +47,14 @@ public interface OnboardingConfig {
     /** Known archetypes, each with the monitoring profile it normally uses. */
     @NotEmpty
     Map<String, String> archetypes();
+
+    /** Severities an alert rule may have. */
+    @WithDefault("info,warning,critical")
+    @NotEmpty
+    List<String> alertSeverities();
+
+    /** Entity types an alert rule may target. */
+    @WithDefault("SERVICE,DATABASE,JOB,KAFKA,HOST,PROCESS,APPLICATION")
+    @NotEmpty
+    List<String> alertTargets();
 }

@@ -1,0 +1,196 @@
+package com.company.onboarding.validation;
+
+import com.company.onboarding.entry.ServiceEntry;
+import com.company.onboarding.finding.Finding;
+import com.company.onboarding.parsing.YamlTrees;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds leniently (recipes.md): the body is read to a tree first, checked against its
+ * {@link Shape}, and only then mapped to records. A node of the wrong type is
+ * {@code entry.malformed} at its pointer and left out; a missing required field is
+ * {@code field.required}; an unknown field is a {@code field.unknown} warning with the closest
+ * known name. Everything else is still checked, so one response reports every problem.
+ *
+ * <p>Positions are kept: an item of the wrong type in a list of objects becomes an empty object
+ * (so later findings on the items after it keep their index), in a list of strings a null that
+ * later checks skip and the record leaves out.
+ */
+public final class EntryBinder {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .nodeFactory(YamlTrees.NODES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** The result of binding: the checked tree (positions kept), the record, and the findings so far. */
+    public record Bound<T>(ObjectNode tree, T value, List<Finding> findings) {
+        public Bound {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private EntryBinder() {
+    }
+
+    public static Bound<ServiceEntry> entry(JsonNode body) {
+        return bind(body, EntrySchema.ENTRY, "", ServiceEntry.class);
+    }
+
+    /** Binds {@code body} with {@code shape}; the pointers of findings start with {@code base}. */
+    public static <T> Bound<T> bind(JsonNode body, Shape.Obj shape, String base, Class<T> type) {
+        List<Finding> findings = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            findings.add(Finding.error(base, "entry.malformed", "the body must be a mapping (a JSON object)"));
+            return new Bound<>(YamlTrees.NODES.objectNode(), null, findings);
+        }
+        ObjectNode tree = object((ObjectNode) body, shape, base, findings);
+        return new Bound<>(tree, toRecord(tree, type), findings);
+    }
+
+    static <T> T toRecord(ObjectNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(withoutHoles(tree), type);
+        } catch (JsonProcessingException e) {
+            // Every node was checked against its shape first, so this is a bug in the schema, not bad input.
+            throw new IllegalStateException("entry schema and record disagree: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static JsonNode check(JsonNode node, Shape shape, String pointer, List<Finding> findings) {
+        boolean fits = shape instanceof Shape.Text ? node.isTextual()
+                : shape instanceof Shape.Bool ? node.isBoolean()
+                : shape instanceof Shape.Num ? node.isNumber()
+                : shape instanceof Shape.ListOf ? node.isArray()
+                : node.isObject();
+        if (!fits) {
+            return malformed(node, shape, pointer, findings);
+        }
+        if (shape instanceof Shape.ListOf list) {
+            return list((ArrayNode) node, list, pointer, findings);
+        }
+        if (shape instanceof Shape.MapOf map) {
+            return map((ObjectNode) node, map, pointer, findings);
+        }
+        if (shape instanceof Shape.Obj obj) {
+            return object((ObjectNode) node, obj, pointer, findings);
+        }
+        return node;
+    }
+
+    private static ObjectNode object(ObjectNode node, Shape.Obj shape, String pointer, List<Finding> findings) {
+        ObjectNode result = YamlTrees.NODES.objectNode();
+        for (Map.Entry<String, Shape.Field> known : shape.fields().entrySet()) {
+            String name = known.getKey();
+            String child = pointer + "/" + YamlTrees.escape(name);
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                if (known.getValue().required()) {
+                    findings.add(Finding.error(child, "field.required", name + " is required"));
+                }
+                continue;
+            }
+            JsonNode checked = check(value, known.getValue().shape(), child, findings);
+            if (checked != null) {
+                result.set(name, checked);
+            }
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (shape.fields().containsKey(name)) {
+                continue;
+            }
+            String child = pointer + "/" + YamlTrees.escape(name);
+            Finding unknown = Finding.warning(child, "field.unknown", "unknown field \"" + name + "\""
+                    + (shape.open() ? " (passed through as written)" : " (ignored)"));
+            String suggestion = Suggestions.closest(name, shape.fields().keySet()).orElse(null);
+            findings.add(suggestion == null ? unknown
+                    : new Finding(child, "field.unknown", unknown.message() + "; did you mean \"" + suggestion + "\"?",
+                            Finding.Severity.WARNING, null, suggestion));
+            if (shape.open()) {
+                result.set(name, node.get(name));
+            }
+        }
+        return result;
+    }
+
+    private static ArrayNode list(ArrayNode node, Shape.ListOf shape, String pointer, List<Finding> findings) {
+        ArrayNode result = YamlTrees.NODES.arrayNode();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode checked = node.get(i).isNull() ? null : check(node.get(i), shape.item(), pointer + "/" + i, findings);
+            if (node.get(i).isNull()) {
+                findings.add(Finding.error(pointer + "/" + i, "entry.malformed",
+                        "a list item must be " + shape.item().describe() + ", not null"));
+            }
+            if (checked == null) {
+                // Keep the position: later findings on the items after this one keep their index.
+                result.add(shape.item() instanceof Shape.Obj ? YamlTrees.NODES.objectNode() : NullNode.getInstance());
+            } else {
+                result.add(checked);
+            }
+        }
+        return result;
+    }
+
+    private static ObjectNode map(ObjectNode node, Shape.MapOf shape, String pointer, List<Finding> findings) {
+        ObjectNode result = YamlTrees.NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String child = pointer + "/" + YamlTrees.escape(field.getKey());
+            JsonNode checked = field.getValue().isNull() ? null : check(field.getValue(), shape.value(), child, findings);
+            if (checked != null) {
+                result.set(field.getKey(), checked);
+            }
+        }
+        return result;
+    }
+
+    private static JsonNode malformed(JsonNode node, Shape shape, String pointer, List<Finding> findings) {
+        String hint = shape instanceof Shape.Text && node.isValueNode() ? " (quote it)" : "";
+        findings.add(Finding.error(pointer, "entry.malformed",
+                "must be " + shape.describe() + ", not " + describe(node) + hint));
+        return null;
+    }
+
+    private static String describe(JsonNode node) {
+        JsonNodeType type = node.getNodeType();
+        return switch (type) {
+            case ARRAY -> "a list";
+            case OBJECT -> "a mapping";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case STRING -> "a string";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** Copy without the null holes that kept list positions: records hold only real values. */
+    private static JsonNode withoutHoles(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode copy = YamlTrees.NODES.arrayNode();
+            node.forEach(item -> {
+                if (!item.isNull()) {
+                    copy.add(withoutHoles(item));
+                }
+            });
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = YamlTrees.NODES.objectNode();
+            node.fields().forEachRemaining(f -> copy.set(f.getKey(), withoutHoles(f.getValue())));
+            return copy;
+        }
+        return node;
+    }
+}
