@@ -89,40 +89,53 @@ public final class EntryBinder {
         return node;
     }
 
+    /**
+     * Missing required fields first, then the present fields' findings in document order; the
+     * result in the shape's canonical field order, open extras after.
+     */
     private static ObjectNode object(ObjectNode node, Shape.Obj shape, String pointer, List<Finding> findings) {
-        ObjectNode result = YamlTrees.NODES.objectNode();
-        for (Map.Entry<String, Shape.Field> known : shape.fields().entrySet()) {
-            String name = known.getKey();
+        for (Shape.Field known : shape.fields().values()) {
+            if (known.required() && !node.hasNonNull(known.name())) {
+                findings.add(Finding.error(pointer + "/" + YamlTrees.escape(known.name()), "field.required",
+                        known.name() + " is required"));
+            }
+        }
+        Map<String, JsonNode> checked = new java.util.HashMap<>();
+        ObjectNode extras = YamlTrees.NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
             String child = pointer + "/" + YamlTrees.escape(name);
-            JsonNode value = node.get(name);
-            if (value == null || value.isNull()) {
-                if (known.getValue().required()) {
-                    findings.add(Finding.error(child, "field.required", name + " is required"));
+            Shape.Field known = shape.fields().get(name);
+            if (known == null) {
+                findings.add(unknownField(child, name, shape));
+                if (shape.open()) {
+                    extras.set(name, field.getValue());
                 }
-                continue;
-            }
-            JsonNode checked = check(value, known.getValue().shape(), child, findings);
-            if (checked != null) {
-                result.set(name, checked);
-            }
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (shape.fields().containsKey(name)) {
-                continue;
-            }
-            String child = pointer + "/" + YamlTrees.escape(name);
-            Finding unknown = Finding.warning(child, "field.unknown", "unknown field \"" + name + "\""
-                    + (shape.open() ? " (passed through as written)" : " (ignored)"));
-            String suggestion = Suggestions.closest(name, shape.fields().keySet()).orElse(null);
-            findings.add(suggestion == null ? unknown
-                    : new Finding(child, "field.unknown", unknown.message() + "; did you mean \"" + suggestion + "\"?",
-                            Finding.Severity.WARNING, null, suggestion));
-            if (shape.open()) {
-                result.set(name, node.get(name));
+            } else if (!field.getValue().isNull()) {
+                JsonNode value = check(field.getValue(), known.shape(), child, findings);
+                if (value != null) {
+                    checked.put(name, value);
+                }
             }
         }
+        ObjectNode result = YamlTrees.NODES.objectNode();
+        for (Shape.Field known : shape.fields().values()) {
+            JsonNode value = checked.get(known.name());
+            if (value != null) {
+                result.set(known.name(), value);
+            }
+        }
+        result.setAll(extras);
         return result;
+    }
+
+    private static Finding unknownField(String pointer, String name, Shape.Obj shape) {
+        String message = "unknown field \"" + name + "\"" + (shape.open() ? " (passed through as written)" : " (ignored)");
+        return Suggestions.closest(name, shape.fields().keySet())
+                .map(s -> new Finding(pointer, "field.unknown", message + "; did you mean \"" + s + "\"?",
+                        Finding.Severity.WARNING, null, s))
+                .orElseGet(() -> Finding.warning(pointer, "field.unknown", message));
     }
 
     private static ArrayNode list(ArrayNode node, Shape.ListOf shape, String pointer, List<Finding> findings) {

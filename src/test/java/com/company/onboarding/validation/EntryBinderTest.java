@@ -1,0 +1,142 @@
+package com.company.onboarding.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.company.onboarding.entry.ServiceEntry;
+import com.company.onboarding.finding.Finding;
+import com.company.onboarding.parsing.ParseLimits;
+import com.company.onboarding.parsing.YamlTrees;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class EntryBinderTest {
+
+    static final String PAYMENT_PROCESSOR = """
+            name: payment-processor
+            archetype: api
+            size: large
+            regions: [euw1, euw2]
+            enabledIn: [int-stable, pre-stable, prod]
+            costProfile: standard-api-cost
+            cost:
+              costCenter: "COR-B"
+              businessUnit: "core-banking"
+              costOwner: "owner@company.com"
+            monitoringProfile: domain-api
+            monitoring:
+              dynatrace: true
+              customMetrics:
+                repository:
+                  url: https://github.com/company/metrics-catalog
+                  ref: v1.2.0
+                profiles:
+                  - payment-business-metrics
+                  - payment-fraud-metrics
+                metrics:
+                  - name: payment_transactions_total
+                    type: counter
+                    description: "Total payment transactions processed"
+                    dynatrace:
+                      enabled: true
+                      unit: "count"
+                      aggregation: "sum"
+                      dimensions: ["status", "payment_method", "environment"]
+              overrides:
+                prod:
+                  sloAvailability: 99.99
+                  sloLatencyP95ms: 200
+                  sloErrorRate: 0.05
+                  dynatrace:
+                    alertRules:
+                      - name: "PaymentSuccessRateLow"
+                        enabled: true
+                        condition: "payment_success_rate < 95.0"
+                        targets: ["SERVICE"]
+                        severity: critical
+                        channels:
+                          teams: ["#team-payment-processor"]
+                          email: ["owner@company.com"]
+            """;
+
+    static EntryBinder.Bound<ServiceEntry> bind(String yaml) throws Exception {
+        return EntryBinder.entry(YamlTrees.read(yaml, ParseLimits.DEFAULT));
+    }
+
+    static String codes(List<Finding> findings) {
+        return findings.stream().map(f -> f.pointer() + " " + f.code()).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void bindsTheDesignDocumentsEntryWithoutFindings() throws Exception {
+        EntryBinder.Bound<ServiceEntry> bound = bind(PAYMENT_PROCESSOR);
+        assertEquals("", codes(bound.findings()));
+        ServiceEntry entry = bound.value();
+        assertEquals("payment-processor", entry.name());
+        assertEquals(List.of("int-stable", "pre-stable", "prod"), entry.enabledIn());
+        assertEquals("v1.2.0", entry.monitoring().customMetrics().repository().ref());
+        assertEquals(List.of("status", "payment_method", "environment"),
+                entry.monitoring().customMetrics().metrics().get(0).dynatrace().dimensions());
+        assertEquals(new BigDecimal("99.99"), entry.monitoring().overrides().get("prod").sloAvailability());
+        assertEquals("critical", entry.monitoring().overrides().get("prod").dynatrace().alertRules().get(0)
+                .get("severity").asText());
+    }
+
+    @Test
+    void reportsEveryWrongTypeWithItsPointerAndStillBindsTheRest() throws Exception {
+        EntryBinder.Bound<ServiceEntry> bound = bind(PAYMENT_PROCESSOR
+                .replace("size: large", "size: [large]")
+                .replace("regions: [euw1, euw2]", "regions: [euw1, 7]")
+                .replace("dynatrace: true\n", "dynatrace: \"yes\"\n")
+                .replace("sloLatencyP95ms: 200", "sloLatencyP95ms: fast"));
+        assertEquals("""
+                /size entry.malformed
+                /regions/1 entry.malformed
+                /monitoring/dynatrace entry.malformed
+                /monitoring/overrides/prod/sloLatencyP95ms entry.malformed""", codes(bound.findings()));
+        assertNull(bound.value().size());
+        assertEquals(List.of("euw1"), bound.value().regions());
+        assertTrue(bound.tree().path("regions").get(1).isNull(), "the bad item keeps its position in the tree");
+        assertEquals("payment-processor", bound.value().name());
+        assertNotNull(bound.value().monitoring().overrides().get("prod").sloAvailability());
+    }
+
+    @Test
+    void reportsMissingRequiredFields() throws Exception {
+        EntryBinder.Bound<ServiceEntry> bound = bind("name: x\ncost: {costCenter: C}\nmonitoring: {customMetrics: {repository: {ref: v1}}}\n");
+        assertEquals("""
+                /archetype field.required
+                /size field.required
+                /regions field.required
+                /enabledIn field.required
+                /cost/businessUnit field.required
+                /cost/costOwner field.required
+                /monitoring/customMetrics/repository/url field.required""", codes(bound.findings()));
+    }
+
+    @Test
+    void warnsOfUnknownFieldsAndKeepsThemOnlyInAlertRules() throws Exception {
+        EntryBinder.Bound<ServiceEntry> bound = bind(PAYMENT_PROCESSOR
+                .replace("costProfile:", "costProfil: x\n" + "costProfile:")
+                .replace("severity: critical", "severity: critical\n            runbook: https://wiki/x"));
+        List<Finding> findings = bound.findings();
+        assertEquals(2, findings.size(), codes(findings));
+        assertEquals("/costProfil", findings.get(0).pointer());
+        assertEquals(Finding.Severity.WARNING, findings.get(0).severity());
+        assertEquals("/monitoring/overrides/prod/dynatrace/alertRules/0/runbook", findings.get(1).pointer());
+        assertTrue(bound.tree().path("monitoring").path("overrides").path("prod").path("dynatrace").path("alertRules")
+                .get(0).has("runbook"));
+        assertTrue(!bound.tree().has("costProfil"));
+    }
+
+    @Test
+    void aBodyThatIsNotAMappingIsMalformedAtTheRoot() throws Exception {
+        EntryBinder.Bound<ServiceEntry> bound = EntryBinder.entry(YamlTrees.read("- a\n- b\n", ParseLimits.DEFAULT));
+        assertEquals(" entry.malformed", codes(bound.findings()));
+        assertNull(bound.value());
+    }
+}
