@@ -1,0 +1,100 @@
+package com.company.onboarding.access;
+
+import com.company.onboarding.api.Problem;
+import com.company.onboarding.config.AccessConfig;
+import com.company.onboarding.config.AccessConfig.Role;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks bearer tokens before any handler runs, for the API and the management endpoints alike:
+ * {@code reader} for reads, validation and previews, {@code onboarder} for {@code POST /services}.
+ * Health is always open, so probes need no secret. Failures are problem documents (401 with
+ * {@code WWW-Authenticate: Bearer}, 403); the token itself is never logged or echoed.
+ */
+@ApplicationScoped
+public class AccessFilter {
+
+    private static final Logger LOG = Logger.getLogger(AccessFilter.class);
+
+    @Inject
+    AccessConfig config;
+    @Inject
+    ObjectMapper json;
+
+    private AccessTokens tokens;
+
+    void install(@Observes Router router) {
+        tokens = new AccessTokens(config);
+        if (tokens.enabled()) {
+            LOG.infof("access: %d bearer token(s) configured; reader for reads, validation and previews,"
+                    + " onboarder for POST /services", tokens.size());
+        } else {
+            LOG.warn("access: OPEN. No access.tokens configured, so every caller may read and open pull requests;"
+                    + " configure tokens before exposing the service");
+        }
+        router.route().order(Integer.MIN_VALUE + 10).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        Optional<Role> needed = needed(ctx.request().method(), ctx.normalizedPath());
+        if (!tokens.enabled() || needed.isEmpty()) {
+            ctx.put(Caller.CONTEXT_KEY, Caller.ANONYMOUS);
+            ctx.next();
+            return;
+        }
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            deny(ctx, 401, "access.unauthenticated", "a bearer token is required");
+            return;
+        }
+        Optional<Caller> caller = tokens.caller(header.substring(7).strip());
+        if (caller.isEmpty()) {
+            deny(ctx, 401, "access.unauthenticated", "the bearer token is not valid");
+            return;
+        }
+        if (!caller.get().may(needed.get())) {
+            deny(ctx, 403, "access.forbidden", "this token lacks the " + needed.get() + " role");
+            return;
+        }
+        ctx.put(Caller.CONTEXT_KEY, caller.get());
+        ctx.next();
+    }
+
+    /** The role a request needs, or empty for what is always open. */
+    Optional<Role> needed(HttpMethod method, String path) {
+        if (path.startsWith("/q/health")) {
+            return Optional.empty();
+        }
+        if (path.startsWith("/q/metrics")) {
+            return config.protectMetrics() ? Optional.of(Role.reader) : Optional.empty();
+        }
+        if (path.startsWith("/q/openapi")) {
+            return config.protectOpenapi() ? Optional.of(Role.reader) : Optional.empty();
+        }
+        if (method == HttpMethod.POST && (path.equals("/services") || path.equals("/services/"))) {
+            return Optional.of(Role.onboarder);
+        }
+        return Optional.of(Role.reader);
+    }
+
+    private void deny(RoutingContext ctx, int status, String code, String detail) {
+        Problem problem = Problem.of(status, status == 401 ? "Unauthorized" : "Forbidden", code, detail);
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"monitoring-onboarding\"");
+        }
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            ctx.response().setStatusCode(status).end();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.company.onboarding.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import com.company.onboarding.api.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bearer tokens with roles, configured like Backstage's static external-access tokens. */
+@QuarkusTest
+@TestProfile(AccessTest.WithTokens.class)
+class AccessTest {
+
+    static final String READER = "reader-secret-0123456789";
+    static final String ONBOARDER = "onboarder-secret-0123456789";
+
+    public static class WithTokens implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "access.tokens.catalog-ui.token", READER,
+                    "access.tokens.catalog-ui.subject", "backstage-catalog-ui",
+                    "access.tokens.catalog-ui.roles", "reader",
+                    // sha256 of ONBOARDER: configuration need not hold the secret itself
+                    "access.tokens.scaffolder.token-sha256",
+                    java.util.HexFormat.of().formatHex(AccessTokens.sha256(ONBOARDER)),
+                    "access.tokens.scaffolder.subject", "backstage-scaffolder",
+                    "access.tokens.scaffolder.roles", "onboarder",
+                    "access.protect-openapi", "true");
+        }
+    }
+
+    @Test
+    void noTokenIs401WithABearerChallenge() {
+        given().when().get("/profiles").then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("code", equalTo("access.unauthenticated"));
+        given().auth().preemptive().basic("x", READER).when().get("/profiles").then().statusCode(401);
+    }
+
+    @Test
+    void aWrongTokenIs401AndIsNotEchoed() {
+        given().header("Authorization", "Bearer not-a-token-we-know").when().get("/profiles").then()
+                .statusCode(401)
+                .body("code", equalTo("access.unauthenticated"))
+                .body(not(containsString("not-a-token-we-know")));
+    }
+
+    @Test
+    void readersReadAndOnboardersToo() {
+        given().auth().oauth2(READER).when().get("/profiles").then().statusCode(200);
+        given().auth().oauth2(ONBOARDER).when().get("/services").then().statusCode(200);
+    }
+
+    @Test
+    void onboardingNeedsTheOnboarderRole() {
+        given().auth().oauth2(READER).contentType("application/json").body("{}").when().post("/services").then()
+                .statusCode(403)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("access.forbidden"));
+        given().auth().oauth2(ONBOARDER).contentType("application/json").body("{}").when().post("/services").then()
+                .statusCode(not(equalTo(403)));
+    }
+
+    @Test
+    void healthIsOpenMetricsByDefaultAndOpenapiWhenConfigured() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(401);
+        given().auth().oauth2(READER).when().get("/q/openapi").then().statusCode(200);
+    }
+}
