@@ -104,21 +104,27 @@ public final class AlertConditionParser {
     }
 
     private ConditionExpression sum() throws ConditionSyntaxException {
-        ConditionExpression left = product();
-        while (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
+        return leftAssociative(this::product, Kind.PLUS, Kind.MINUS);
+    }
+
+    private ConditionExpression product() throws ConditionSyntaxException {
+        return leftAssociative(this::unary, Kind.TIMES, Kind.DIVIDED_BY);
+    }
+
+    /** One precedence level of arithmetic: operands joined by its two operators, grouped from the left. */
+    private ConditionExpression leftAssociative(Level operand, Kind one, Kind other) throws ConditionSyntaxException {
+        ConditionExpression left = operand.parse();
+        while (peek().kind() == one || peek().kind() == other) {
             Token token = take();
-            left = arithmetic(token, left, product());
+            left = arithmetic(token, left, operand.parse());
         }
         return left;
     }
 
-    private ConditionExpression product() throws ConditionSyntaxException {
-        ConditionExpression left = unary();
-        while (peek().kind() == Kind.TIMES || peek().kind() == Kind.DIVIDED_BY) {
-            Token token = take();
-            left = arithmetic(token, left, unary());
-        }
-        return left;
+    /** The next-tighter level of the grammar. */
+    @FunctionalInterface
+    private interface Level {
+        ConditionExpression parse() throws ConditionSyntaxException;
     }
 
     private ConditionExpression unary() throws ConditionSyntaxException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Dynatrace's rules for metric keys and dimension keys (recipes.md "Dynatrace names"), each
@@ -35,22 +36,17 @@ public final class DynatraceNames {
      * 3 to 250 characters in all.
      */
     public static Optional<Rejection> checkMetricKey(String key) {
-        if (key == null || key.isEmpty()) {
-            return Optional.of(Rejection.of("the metric key is empty"));
+        Optional<Rejection> size = emptyOrTooLong("metric key", key, METRIC_KEY_MAX_LENGTH);
+        if (size.isPresent()) {
+            return size;
         }
-        if (key.length() > METRIC_KEY_MAX_LENGTH) {
-            return Optional.of(Rejection.of("metric key " + quoted(key) + " is " + key.length()
-                    + " characters long; a metric key has at most " + METRIC_KEY_MAX_LENGTH));
-        }
-        for (int i = 0; i < key.length(); ) {
-            int c = key.codePointAt(i);
-            if (!isMetricKeyCharacter(c) && c != '.') {
-                return Optional.of(new Rejection("metric key " + quoted(key) + " contains " + character(c)
-                        + " at position " + (key.codePointCount(0, i) + 1)
-                        + "; a metric key holds only letters a-z and A-Z, digits, '_', '-' and '.'",
-                        repaired(key, DynatraceNames::isMetricKeyCharacter, true)));
-            }
-            i += Character.charCount(c);
+        int refused = firstRefused(key, c -> isMetricKeyCharacter(c) || c == '.');
+        if (refused >= 0) {
+            int c = key.codePointAt(refused);
+            return Optional.of(new Rejection("metric key " + quoted(key) + " contains " + character(c)
+                    + " at position " + (key.codePointCount(0, refused) + 1)
+                    + "; a metric key holds only letters a-z and A-Z, digits, '_', '-' and '.'",
+                    repaired(key, DynatraceNames::isMetricKeyCharacter, true)));
         }
         String[] sections = key.split("\\.", -1);
         for (int s = 0; s < sections.length; s++) {
@@ -82,24 +78,19 @@ public final class DynatraceNames {
      * lowercase key, so the key in the config is the key in Dynatrace.
      */
     public static Optional<Rejection> checkDimensionKey(String key) {
-        if (key == null || key.isEmpty()) {
-            return Optional.of(Rejection.of("the dimension key is empty"));
+        Optional<Rejection> size = emptyOrTooLong("dimension key", key, DIMENSION_KEY_MAX_LENGTH);
+        if (size.isPresent()) {
+            return size;
         }
-        if (key.length() > DIMENSION_KEY_MAX_LENGTH) {
-            return Optional.of(Rejection.of("dimension key " + quoted(key) + " is " + key.length()
-                    + " characters long; a dimension key has at most " + DIMENSION_KEY_MAX_LENGTH));
-        }
-        for (int i = 0; i < key.length(); ) {
-            int c = key.codePointAt(i);
-            if (!isDimensionKeyCharacter(c)) {
-                String problem = c >= 'A' && c <= 'Z'
-                        ? " contains the uppercase letter " + character(c) + "; dimension keys are lowercase"
-                        : " contains " + character(c) + " at position " + (key.codePointCount(0, i) + 1)
-                                + "; a dimension key holds only lowercase letters a-z, digits, '-', '.', ':' and '_'";
-                return Optional.of(new Rejection("dimension key " + quoted(key) + problem,
-                        repaired(key, DynatraceNames::isDimensionKeyCharacter, false)));
-            }
-            i += Character.charCount(c);
+        int refused = firstRefused(key, DynatraceNames::isDimensionKeyCharacter);
+        if (refused >= 0) {
+            int c = key.codePointAt(refused);
+            String problem = c >= 'A' && c <= 'Z'
+                    ? " contains the uppercase letter " + character(c) + "; dimension keys are lowercase"
+                    : " contains " + character(c) + " at position " + (key.codePointCount(0, refused) + 1)
+                            + "; a dimension key holds only lowercase letters a-z, digits, '-', '.', ':' and '_'";
+            return Optional.of(new Rejection("dimension key " + quoted(key) + problem,
+                    repaired(key, DynatraceNames::isDimensionKeyCharacter, false)));
         }
         if (!isLowercaseLetter(key.charAt(0))) {
             return Optional.of(Rejection.of("dimension key " + quoted(key) + " starts with " + character(key.charAt(0))
@@ -135,6 +126,29 @@ public final class DynatraceNames {
         return problems;
     }
 
+    private static Optional<Rejection> emptyOrTooLong(String what, String key, int maxLength) {
+        if (key == null || key.isEmpty()) {
+            return Optional.of(Rejection.of("the " + what + " is empty"));
+        }
+        if (key.length() > maxLength) {
+            return Optional.of(Rejection.of(what + " " + quoted(key) + " is " + key.length()
+                    + " characters long; a " + what + " has at most " + maxLength));
+        }
+        return Optional.empty();
+    }
+
+    /** The index of the first character {@code allowed} refuses, or -1. */
+    private static int firstRefused(String key, IntPredicate allowed) {
+        for (int i = 0; i < key.length(); ) {
+            int c = key.codePointAt(i);
+            if (!allowed.test(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
     private static boolean isMetricKeyCharacter(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-';
     }
@@ -155,7 +169,7 @@ public final class DynatraceNames {
      * The key with uppercase letters lowercased (dimension keys) and other refused characters
      * replaced by {@code _}, when that makes a valid key; null otherwise.
      */
-    private static String repaired(String key, java.util.function.IntPredicate allowed, boolean metricKey) {
+    private static String repaired(String key, IntPredicate allowed, boolean metricKey) {
         StringBuilder repaired = new StringBuilder(key.length());
         key.codePoints().forEach(c -> {
             if (!metricKey && c >= 'A' && c <= 'Z') {
