@@ -26,6 +26,7 @@ import java.util.List;
  * product    = unary { ("*" | "/") unary } ;
  * unary      = "-" unary | primary ;
  * primary    = number | duration | string | name [ "(" argument { "," argument } ")" ] | "(" comparison ")" ;
+ * argument   = sum ;
  * </pre>
  *
  * <p>Beyond the grammar: one comparison per condition ({@code a < b < c} is refused rather than
