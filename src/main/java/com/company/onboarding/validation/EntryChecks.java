@@ -229,10 +229,13 @@ final class EntryChecks {
 
     /** "x" is not a known y, with the closest known value as suggestion when one is close. */
     static Finding unknown(String pointer, String code, String what, String value, Collection<String> values) {
-        Optional<String> suggestion = Suggestions.closest(value, values);
-        String message = "\"" + value + "\" is not a known " + what
-                + suggestion.map(s -> "; did you mean \"" + s + "\"?").orElse(" (known: " + String.join(", ", values) + ")");
-        Finding finding = Finding.error(pointer, code, message);
-        return suggestion.map(finding::withSuggestion).orElse(finding);
+        return finding(pointer, code, Rejection.unlessKnown(what, value, values)
+                .orElseThrow(() -> new IllegalArgumentException(value + " is known")));
+    }
+
+    /** A rejection as an error finding: its message, and its suggestion when it has one. */
+    static Finding finding(String pointer, String code, Rejection rejection) {
+        Finding finding = Finding.error(pointer, code, rejection.message());
+        return rejection.suggestion() == null ? finding : finding.withSuggestion(rejection.suggestion());
     }
 }
