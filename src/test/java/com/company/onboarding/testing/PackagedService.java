@@ -50,6 +50,11 @@ public final class PackagedService implements AutoCloseable {
 
     /** Starts the jar with {@code properties} as system properties, on a free port. */
     public static PackagedService start(Map<String, String> properties) {
+        return start(properties, Map.of());
+    }
+
+    /** Also with {@code environment} added to the process' environment, as a container sets it. */
+    public static PackagedService start(Map<String, String> properties, Map<String, String> environment) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify (the jar is built in package)");
         }
@@ -61,7 +66,9 @@ public final class PackagedService implements AutoCloseable {
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         try {
-            return new PackagedService(new ProcessBuilder(command).redirectErrorStream(true).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            return new PackagedService(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
