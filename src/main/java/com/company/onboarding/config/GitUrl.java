@@ -8,14 +8,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A git URL from configuration: {@code https://}, {@code http://}, {@code ssh://},
- * {@code git://}, {@code file://}, scp-like {@code git@host:path}, or an absolute path.
+ * A git URL from configuration: {@code https://}, {@code http://}, {@code git://},
+ * {@code file://}, or an absolute path. SSH is refused at start-up rather than at the first
+ * fetch: the service ships without JGit's SSH transport (tokens over HTTPS are the supported way).
  * Converting a configuration value through this type is what makes a malformed URL stop
  * start-up with a message naming the key.
  */
 public record GitUrl(String value) {
 
-    private static final Set<String> SCHEMES = Set.of("https", "http", "ssh", "git", "file");
+    private static final Set<String> SCHEMES = Set.of("https", "http", "git", "file");
+    private static final String SSH_UNSUPPORTED =
+            "SSH git URLs are not supported; use the https:// URL with a token (see the README)";
     private static final Pattern SCP_LIKE = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s]+");
 
     public GitUrl {
@@ -31,6 +34,9 @@ public record GitUrl(String value) {
                 throw new IllegalArgumentException("not a valid git URL: " + e.getReason());
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (scheme.equals("ssh") || scheme.startsWith("git+ssh")) {
+                throw new IllegalArgumentException(SSH_UNSUPPORTED);
+            }
             if (!SCHEMES.contains(scheme)) {
                 throw new IllegalArgumentException("unsupported git URL scheme '" + scheme + "' (use one of " + SCHEMES + ")");
             }
@@ -40,8 +46,10 @@ public record GitUrl(String value) {
             if (uri.getPath() == null || uri.getPath().isBlank() || uri.getPath().equals("/")) {
                 throw new IllegalArgumentException("a git URL needs a repository path");
             }
-        } else if (!SCP_LIKE.matcher(value).matches() && !Path.of(value).isAbsolute()) {
-            throw new IllegalArgumentException("not a git URL: use https://, ssh://, file:// or an absolute path");
+        } else if (SCP_LIKE.matcher(value).matches()) {
+            throw new IllegalArgumentException(SSH_UNSUPPORTED);
+        } else if (!Path.of(value).isAbsolute()) {
+            throw new IllegalArgumentException("not a git URL: use https://, file:// or an absolute path");
         }
     }
 

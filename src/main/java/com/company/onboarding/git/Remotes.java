@@ -57,6 +57,10 @@ public class Remotes {
         LOG.infof("metrics-catalog: %s known as %s%s", catalogUrl.redacted(), catalog.url().redacted(),
                 embeddedCatalog ? " (embedded sample repository)" : "");
         LOG.infof("data directory: %s", data);
+        if (embeddedCatalog && !embeddedPlatformNext) {
+            LOG.warnf("metrics-catalog: platform-next is configured but the catalog is the embedded sample;"
+                    + " set metrics-catalog.url (and metrics-catalog.fetch-url if it is fetched elsewhere)");
+        }
     }
 
     public GitRemote platformNext() {

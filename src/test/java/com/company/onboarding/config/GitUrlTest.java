@@ -13,9 +13,16 @@ class GitUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://github.com/company/platform-next", "http://127.0.0.1:8080/git/x.git",
-            "ssh://git@github.com/company/x.git", "git@github.com:company/x.git", "file:///srv/git/x.git", "/srv/git/x.git"})
+            "git://git.example.com/x.git", "file:///srv/git/x.git", "/srv/git/x.git"})
     void acceptsGitUrls(String url) {
         assertEquals(url, new GitUrl(url).value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ssh://git@github.com/company/x.git", "git@github.com:company/x.git"})
+    void refusesSshUrlsWhichTheServiceCannotUse(String url) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GitUrl(url));
+        assertTrue(e.getMessage().contains("SSH git URLs are not supported"));
     }
 
     @ParameterizedTest
