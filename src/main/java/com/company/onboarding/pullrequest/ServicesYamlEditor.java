@@ -57,10 +57,10 @@ public final class ServicesYamlEditor {
         boolean bom = !fileText.isEmpty() && fileText.charAt(0) == BYTE_ORDER_MARK;
         String text = bom ? fileText.substring(1) : fileText;
         checkLineBreaks(text);
-        JsonNode before = parse(text);
         TextLines lines = new TextLines(text);
-        ServicesYamlOutline outline = ServicesYamlOutline.of(lines);
         checkIndentation(lines);
+        JsonNode before = parse(text);
+        ServicesYamlOutline outline = ServicesYamlOutline.of(lines);
         ObjectNode expected = EntryTree.of(entry);
         Splice splice = switch (outline.form) {
             case BLOCK -> appendItem(lines, outline, expected);
