@@ -84,7 +84,8 @@ public final class ServicesYamlEditor {
         int anchor = ownedThrough(lines, last.lastLine(), outline.dashColumn);
         checkNoTabs(lines, outline.keyLine, anchor);
         boolean separated = false;
-        if (items.size() >= 2 && !(last.keepsBreaks() && anchor == last.lastLine())) {
+        ServicesYamlOutline.Ending ending = anchor == last.lastLine() ? last.ending() : ServicesYamlOutline.Ending.PLAIN;
+        if (items.size() >= 2 && ending != ServicesYamlOutline.Ending.KEPT) {
             ServicesYamlOutline.Item previous = items.get(items.size() - 2);
             for (int line = ownedThrough(lines, previous.lastLine(), outline.dashColumn) + 1;
                     line < last.dashLine() && !separated; line++) {
@@ -97,7 +98,7 @@ public final class ServicesYamlEditor {
         YamlLayout layout = new YamlLayout(outline.dashColumn, keyOffset, step(outline, fallbackStep), sequenceIndent,
                 lineEnding(lines, anchor));
         String item = EntryRenderer.render(expected, layout);
-        return insertAfter(lines, outline, anchor, separated ? layout.eol() : "", item, ServicesEdit.Kind.APPENDED);
+        return insertAfter(lines, outline, anchor, ending, separated ? layout.eol() : "", item, ServicesEdit.Kind.APPENDED);
     }
 
     private Splice appendFirstItem(TextLines lines, ServicesYamlOutline outline, ObjectNode expected)
@@ -105,7 +106,7 @@ public final class ServicesYamlEditor {
         int anchor = ownedThrough(lines, outline.keyLine, outline.keyColumn);
         checkNoTabs(lines, outline.keyLine, anchor);
         String item = EntryRenderer.render(expected, newListLayout(lines, outline, anchor));
-        return insertAfter(lines, outline, anchor, "", item, ServicesEdit.Kind.APPENDED);
+        return insertAfter(lines, outline, anchor, ServicesYamlOutline.Ending.PLAIN, "", item, ServicesEdit.Kind.APPENDED);
     }
 
     private Splice addKey(TextLines lines, ServicesYamlOutline outline, ObjectNode expected)
@@ -123,7 +124,9 @@ public final class ServicesYamlEditor {
         }
         YamlLayout layout = newListLayout(lines, outline, anchor);
         String key = " ".repeat(outline.rootColumn) + "services:" + layout.eol();
-        Splice splice = insertAfter(lines, outline, anchor, key, EntryRenderer.render(expected, layout),
+        ServicesYamlOutline.Ending ending = outline.rootPresent && anchor == outline.lastLine()
+                ? outline.lastEnding() : ServicesYamlOutline.Ending.PLAIN;
+        Splice splice = insertAfter(lines, outline, anchor, ending, key, EntryRenderer.render(expected, layout),
                 ServicesEdit.Kind.KEY_ADDED);
         return new Splice(splice.text(), splice.kind(), splice.itemOffset() + key.length());
     }
@@ -165,9 +168,13 @@ public final class ServicesYamlEditor {
         return new Splice(result, ServicesEdit.Kind.REWRITTEN, head.length() + rest.length() + eol.length() + itemStart);
     }
 
-    /** Inserts {@code separator + item} after line {@code anchor}, keeping the final newline or its absence. */
-    private static Splice insertAfter(TextLines lines, ServicesYamlOutline outline, int anchor, String separator,
-            String item, ServicesEdit.Kind kind) throws UnsafeEditException {
+    /**
+     * Inserts {@code separator + item} after line {@code anchor}, keeping the final newline or
+     * its absence; {@code ending} is what ends on the anchor line.
+     */
+    private static Splice insertAfter(TextLines lines, ServicesYamlOutline outline, int anchor,
+            ServicesYamlOutline.Ending ending, String separator, String item, ServicesEdit.Kind kind)
+            throws UnsafeEditException {
         String text = lines.text();
         int at = lines.next(anchor);
         if (outline.documentEnd >= 0 && at > outline.documentEnd) {
@@ -177,6 +184,10 @@ public final class ServicesYamlEditor {
         String eol = lineEnding(lines, anchor);
         String insertion;
         int itemOffset;
+        if (lines.lineBreak(anchor).isEmpty() && ending != ServicesYamlOutline.Ending.PLAIN) {
+            throw new UnsafeEditException("the file ends in a block scalar (|) without a final line break;"
+                    + " a line break after it would change its value", anchor + 1);
+        }
         if (lines.lineBreak(anchor).isEmpty()) {
             // The anchor is the last line and has no line break: neither will the new last line.
             insertion = eol + separator + item.substring(0, item.length() - eol.length());

@@ -37,17 +37,26 @@ final class ServicesYamlOutline {
         NULL_LITERAL
     }
 
+    /** What ends on a last content line, as far as the line breaks after it matter. */
+    enum Ending {
+        /** A value that line breaks and blank lines after it do not change. */
+        PLAIN,
+        /** A block scalar with clip chomping ({@code |}): the line break after its last line is part of it. */
+        CLIPPED,
+        /** A block scalar with keep chomping ({@code |+}): every line break and blank line after it is part of it. */
+        KEPT
+    }
+
     /**
      * One item of a block list.
      *
-     * @param dashLine    the line of its {@code -}
-     * @param lastLine    its last line holding content (comments after it not counted)
-     * @param keepsBreaks that last line ends a block scalar with keep chomping ({@code |+}), so
-     *                    any blank line after it would become part of that value
-     * @param keyOffset   columns from the {@code -} to the item's first key, 0 when the item is
-     *                    not a block mapping starting on the {@code -} line
+     * @param dashLine  the line of its {@code -}
+     * @param lastLine  its last line holding content (comments after it not counted)
+     * @param ending    what ends on that line
+     * @param keyOffset columns from the {@code -} to the item's first key, 0 when the item is
+     *                  not a block mapping starting on the {@code -} line
      */
-    record Item(int dashLine, int lastLine, boolean keepsBreaks, int keyOffset) {
+    record Item(int dashLine, int lastLine, Ending ending, int keyOffset) {
     }
 
     /** Character offsets {@code [start, end)}. */
@@ -72,7 +81,7 @@ final class ServicesYamlOutline {
     int documentEnd = -1;
 
     private int lastLine = -1;
-    private boolean lastKeepsBreaks;
+    private Ending lastEnding = Ending.PLAIN;
     private boolean inServices;
     private int servicesStep;
     private int servicesSequenceIndent = -1;
@@ -98,8 +107,8 @@ final class ServicesYamlOutline {
         return lastLine;
     }
 
-    boolean lastKeepsBreaks() {
-        return lastKeepsBreaks;
+    Ending lastEnding() {
+        return lastEnding;
     }
 
     /** How much deeper nested mapping keys are than their key, as the file does it; 0 if unseen. */
@@ -187,7 +196,7 @@ final class ServicesYamlOutline {
             flowItems.add(new Span(itemStart, node(item, -1)));
         }
         Event end = parser.getEvent();
-        touch(end.getEndMark().getLine(), false);
+        touch(end.getEndMark().getLine(), Ending.PLAIN);
         value = new Span(lines.offset(start.getStartMark()), lines.offset(end.getEndMark()));
     }
 
@@ -209,7 +218,7 @@ final class ServicesYamlOutline {
                     && item.getStartMark().getLine() == dashLine;
             int keyOffset = mappingOnDashLine ? item.getStartMark().getColumn() - dashColumn : 0;
             node(item, -1);
-            items.add(new Item(dashLine, lastLine, lastKeepsBreaks, keyOffset));
+            items.add(new Item(dashLine, lastLine, lastEnding, keyOffset));
         }
         parser.getEvent();
         inServices = false;
@@ -242,7 +251,7 @@ final class ServicesYamlOutline {
         if (!collection.isFlow()) {
             return -1; // a block collection's end mark sits at the next token, after any comments
         }
-        touch(end.getEndMark().getLine(), false);
+        touch(end.getEndMark().getLine(), Ending.PLAIN);
         return lines.offset(end.getEndMark());
     }
 
@@ -269,28 +278,32 @@ final class ServicesYamlOutline {
     private void scalar(ScalarEvent scalar) {
         ScalarStyle style = scalar.getScalarStyle();
         if (style != ScalarStyle.LITERAL && style != ScalarStyle.FOLDED) {
-            touch(scalar.getEndMark().getLine(), false);
+            touch(scalar.getEndMark().getLine(), Ending.PLAIN);
             return;
         }
         String text = lines.text();
         int start = lines.offset(scalar.getStartMark());
         int header = start + 1;
-        boolean keep = false;
+        Ending ending = Ending.CLIPPED;
         while (header < text.length() && "0123456789+-".indexOf(text.charAt(header)) >= 0) {
-            keep |= text.charAt(header) == '+';
-            header++;
+            if (text.charAt(header) != '+' && text.charAt(header) != '-') {
+                header++;
+                continue;
+            }
+            ending = text.charAt(header++) == '+' ? Ending.KEPT : Ending.PLAIN;
         }
+        boolean keep = ending == Ending.KEPT;
         int end = lines.offset(scalar.getEndMark());
         while (end > header && (keep ? text.charAt(end - 1) == ' ' : Character.isWhitespace(text.charAt(end - 1)))) {
             end--;
         }
-        touch(lines.lineOf(end - 1), keep);
+        touch(lines.lineOf(end - 1), ending);
     }
 
-    private void touch(int line, boolean keepsBreaks) {
+    private void touch(int line, Ending ending) {
         if (line >= lastLine) {
             lastLine = line;
-            lastKeepsBreaks = keepsBreaks;
+            lastEnding = ending;
         }
     }
 }

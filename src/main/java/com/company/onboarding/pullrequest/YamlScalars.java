@@ -26,20 +26,22 @@ final class YamlScalars {
                     + "|[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?"
                     + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
-    // What YAML 1.1 resolves on top (yaml.org/type: bool, int, float, merge, value, timestamp).
+    // What YAML 1.1 resolves on top (yaml.org/type: bool, int, float, merge, value, timestamp),
+    // widened where SnakeYAML's resolver is wider than the spec ("._" is a float to it).
     private static final Pattern YAML11_SPECIAL = Pattern.compile(
             "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|<<|="
                     + "|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
                     + "|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+"
-                    + "|[-+]?([0-9][0-9_]*)?\\.[0-9.]*([eE][-+][0-9]+)?"
+                    + "|[-+]?[0-9_]*\\.[0-9_.]*([eE][-+]?[0-9]+)?"
                     + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
                     + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?");
 
     // Safety net for number-like spellings some reader might still take for a number or a date.
-    private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?\\.?[0-9][0-9a-fA-FxXoO_.:+-]*");
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?[0-9._][0-9a-fA-FxXoO_.:+-]*");
 
     private static final String LEADING_INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
-    private static final String FLOW_INDICATORS = ",[]{}";
+    // SnakeYAML (YAML 1.1) also ends a flow plain scalar at '?'.
+    private static final String FLOW_INDICATORS = ",[]{}?";
 
     private YamlScalars() {
     }

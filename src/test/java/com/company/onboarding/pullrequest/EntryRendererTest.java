@@ -42,7 +42,7 @@ class EntryRendererTest {
             "ls\u2028x", "ps\u2029x", "bom\uFEFF", "zero\u200Bwidth", "rtl\u202Eoverride", "emoji 🚀", "🚀", "日本語",
             "Zoë", "nbsp\u00A0", "\u00A0", "back\\slash", "C:\\path\\to", "quote\"d", "it's", "'both' \"quotes\"",
             "payment_success_rate < 95.0", "revenue_total < previous_day * 0.9", "JobStatus == 'FAILED'",
-            "{SERVICE}-{ENVIRONMENT}", "#team-payment-processor", "%", "@", "!important", "*", "&", "a\\nb");
+            "{SERVICE}-{ENVIRONMENT}", "#team-payment-processor", "a?b", "a ?b", "._", "_1", "+_1", "0b_1", "ü\u00A0'>?9'?a", "%", "@", "!important", "*", "&", "a\\nb");
 
     /** Strings that read back unchanged without quotes, so the writer leaves them plain. */
     static final List<String> PLAIN = List.of("payment-processor", "COR-B", "core-banking", "owner@company.com",

@@ -43,6 +43,7 @@ class ServicesYamlEditorRefusalTest {
             lone carriage return        ¦ services:\\r  - name: a\\n                         ¦ 1 ¦ carriage return
             line separator              ¦ services:\\n  - name: a\\u2028\\n                  ¦ 2 ¦ U+2028
             next line                   ¦ # \\u0085\\nservices: []\\n                        ¦ 1 ¦ U+0085
+            block scalar at the very end ¦ services:\\n  - name: a\\n    notes: |\\n      x ¦ 4 ¦ block scalar
             """)
     void refusesWhatItCannotEditSafely(String what, String file, int line, String reason) {
         UnsafeEditException refusal = refused(unescape(file.strip()));
