@@ -55,7 +55,7 @@ class ServicesYamlEditorTest {
             Files.createDirectories(EXPECTED);
             Files.write(golden, edit.bytes());
         }
-        assertEquals(Files.readString(golden, UTF_8), edit.text().replace("\uFEFF", new String(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, UTF_8)));
+        assertEquals(Files.readString(golden, UTF_8), edit.text());
         assertArrayEquals(Files.readAllBytes(golden), edit.bytes());
 
         String original = new String(bytes, UTF_8);
