@@ -117,8 +117,9 @@ public final class ServicesYamlEditor {
             anchor = ownedThrough(lines, outline.lastLine(), outline.rootColumn);
         } else if (text.isEmpty()) {
             // A new file ends with a line break, like every file git and editors write.
-            YamlLayout layout = new YamlLayout(2, 2, 2, 2, "\n");
-            return new Splice("services:\n" + EntryRenderer.render(expected, layout), ServicesEdit.Kind.KEY_ADDED, 10);
+            String key = "services:\n";
+            return new Splice(key + EntryRenderer.render(expected, YamlLayout.DEFAULT), ServicesEdit.Kind.KEY_ADDED,
+                    key.length());
         } else {
             anchor = text.endsWith("\n") ? lines.count() - 2 : lines.count() - 1;
         }
