@@ -1,0 +1,116 @@
+package com.company.onboarding.pullrequest;
+
+import com.company.onboarding.entry.ServiceEntry;
+import com.company.onboarding.entry.ServiceEntry.Cost;
+import com.company.onboarding.entry.ServiceEntry.CustomMetrics;
+import com.company.onboarding.entry.ServiceEntry.EnvironmentOverride;
+import com.company.onboarding.entry.ServiceEntry.InlineMetric;
+import com.company.onboarding.entry.ServiceEntry.MetricDynatrace;
+import com.company.onboarding.entry.ServiceEntry.Monitoring;
+import com.company.onboarding.entry.ServiceEntry.OverrideDynatrace;
+import com.company.onboarding.entry.ServiceEntry.Repository;
+import com.company.onboarding.parsing.DocumentException;
+import com.company.onboarding.parsing.ParseLimits;
+import com.company.onboarding.parsing.YamlTrees;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Entries the editor tests append. */
+final class SampleEntries {
+
+    private SampleEntries() {
+    }
+
+    /** The design document's entry (section 3.1), as the onboarding flow would bind it. */
+    static ServiceEntry paymentProcessor() {
+        ObjectNode rule = (ObjectNode) yaml("""
+                name: PaymentSuccessRateLow
+                enabled: true
+                condition: payment_success_rate < 95.0
+                targets: [SERVICE]
+                severity: critical
+                channels:
+                  teams: ["#team-payment-processor"]
+                  email: [owner@company.com]
+                """);
+        return new ServiceEntry("payment-processor", "api", "large", List.of("euw1", "euw2"),
+                List.of("int-stable", "pre-stable", "prod"), "standard-api-cost",
+                new Cost("COR-B", "core-banking", "owner@company.com"), "domain-api",
+                new Monitoring(true,
+                        new CustomMetrics(new Repository("https://github.com/company/metrics-catalog", "v1.2.0"),
+                                List.of("payment-business-metrics", "payment-fraud-metrics"),
+                                List.of(new InlineMetric("payment_transactions_total", "counter",
+                                        "Total payment transactions processed",
+                                        new MetricDynatrace(true, "count", "sum",
+                                                List.of("status", "payment_method", "environment"))))),
+                        Map.of("prod", new EnvironmentOverride(new BigDecimal("99.99"), new BigDecimal("200"), null,
+                                new BigDecimal("0.05"), new OverrideDynatrace(List.of(rule))))));
+    }
+
+    /** The design document's entry as its section 3.1 writes it, parsed: what the appended item must read back as. */
+    static JsonNode paymentProcessorAsWritten() {
+        return yaml("""
+                name: payment-processor
+                archetype: api
+                size: large
+                regions: [euw1, euw2]
+                enabledIn: [int-stable, pre-stable, prod]
+                costProfile: standard-api-cost
+                cost:
+                  costCenter: "COR-B"
+                  businessUnit: "core-banking"
+                  costOwner: "owner@company.com"
+                monitoringProfile: domain-api
+                monitoring:
+                  dynatrace: true
+                  customMetrics:
+                    repository:
+                      url: https://github.com/company/metrics-catalog
+                      ref: v1.2.0
+                    profiles:
+                      - payment-business-metrics
+                      - payment-fraud-metrics
+                    metrics:
+                      - name: payment_transactions_total
+                        type: counter
+                        description: "Total payment transactions processed"
+                        dynatrace:
+                          enabled: true
+                          unit: "count"
+                          aggregation: "sum"
+                          dimensions: ["status", "payment_method", "environment"]
+                  overrides:
+                    prod:
+                      sloAvailability: 99.99
+                      sloLatencyP95ms: 200
+                      sloErrorRate: 0.05
+                      dynatrace:
+                        alertRules:
+                          - name: "PaymentSuccessRateLow"
+                            enabled: true
+                            condition: "payment_success_rate < 95.0"
+                            targets: ["SERVICE"]
+                            severity: critical
+                            channels:
+                              teams: ["#team-payment-processor"]
+                              email: ["owner@company.com"]
+                """);
+    }
+
+    /** Only a name, archetype and profile. */
+    static ServiceEntry minimal(String name) {
+        return new ServiceEntry(name, "api", null, null, null, null, null, "domain-api", null);
+    }
+
+    static JsonNode yaml(String text) {
+        try {
+            return YamlTrees.read(text, ParseLimits.DEFAULT);
+        } catch (DocumentException e) {
+            throw new UncheckedIOException(new java.io.IOException(e.describe()));
+        }
+    }
+}
