@@ -132,7 +132,7 @@ public final class ApplicationJson {
                 || c == '\ufffe' || c == '\uffff' || Character.isSurrogate(c);
     }
 
-    static void unicodeEscape(char c, StringBuilder out) {
+    private static void unicodeEscape(char c, StringBuilder out) {
         out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
     }
 }

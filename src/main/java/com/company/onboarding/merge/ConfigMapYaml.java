@@ -136,25 +136,11 @@ public final class ConfigMapYaml {
         return quoted(value);
     }
 
+    /** A JSON string is a valid YAML double-quoted scalar, with the same escapes for what YAML cannot hold. */
     private static String quoted(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (ApplicationJson.needsEscape(c) && !isPair(value, i)) {
-                        ApplicationJson.unicodeEscape(c, out);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder(value.length() + 2);
+        ApplicationJson.string(value, out);
+        return out.toString();
     }
 
     private static StringBuilder pad(StringBuilder out, int spaces) {

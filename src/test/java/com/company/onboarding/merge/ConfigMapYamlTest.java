@@ -11,7 +11,6 @@ import com.company.onboarding.parsing.ParseLimits;
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -117,24 +116,17 @@ class ConfigMapYamlTest {
 
     @Test
     void scalarsYamlWouldReadAsAnotherTypeAreQuotedAndEverythingReparses() throws Exception {
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("COR-B", "COR-B");
-        expected.put("v1.2.0", "v1.2.0");
-        expected.put("owner@company.com", "owner@company.com");
-        expected.put("true", "\"true\"");
-        expected.put("No", "\"No\"");
-        expected.put("null", "\"null\"");
-        expected.put("", "\"\"");
-        expected.put("123", "\"123\"");
-        expected.put("1e3", "\"1e3\"");
-        expected.put("-x", "\"-x\"");
-        expected.put("a: b", "\"a: b\"");
-        expected.put("#x", "\"#x\"");
-        expected.put("say \"hi\"\n\u2028", "\"say \\\"hi\\\"\\n\\u2028\"");
-        for (Map.Entry<String, String> scalar : expected.entrySet()) {
-            assertEquals(scalar.getValue(), ConfigMapYaml.scalar(scalar.getKey()));
-            JsonNode reparsed = YamlTrees.read("k: " + ConfigMapYaml.scalar(scalar.getKey()) + "\n", ParseLimits.DEFAULT);
-            assertEquals(scalar.getKey(), reparsed.get("k").textValue(), scalar.getKey());
+        String[][] table = {
+            // value as held, as written
+            {"COR-B", "COR-B"}, {"v1.2.0", "v1.2.0"}, {"owner@company.com", "owner@company.com"},
+            {"true", "\"true\""}, {"No", "\"No\""}, {"null", "\"null\""}, {"", "\"\""},
+            {"123", "\"123\""}, {"1e3", "\"1e3\""}, {"-x", "\"-x\""}, {"a: b", "\"a: b\""}, {"#x", "\"#x\""},
+            {"say \"hi\"\n\u2028", "\"say \\\"hi\\\"\\n\\u2028\""},
+        };
+        for (String[] row : table) {
+            assertEquals(row[1], ConfigMapYaml.scalar(row[0]));
+            JsonNode reparsed = YamlTrees.read("k: " + ConfigMapYaml.scalar(row[0]) + "\n", ParseLimits.DEFAULT);
+            assertEquals(row[0], reparsed.get("k").textValue(), row[0]);
         }
     }
 
