@@ -2,7 +2,9 @@ package com.company.onboarding.merge;
 
 import com.company.onboarding.finding.Finding;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a merge gives: one {@link MergedTarget} per target in the configured order (environment,
@@ -25,6 +27,26 @@ public record MergeResult(String service, List<MergedTarget> targets, List<Findi
     /** True when a finding is an error: the entry cannot be onboarded as it is. */
     public boolean hasErrors() {
         return findings.stream().anyMatch(Finding::isError);
+    }
+
+    /**
+     * Only the targets matching the given environment, track and region (null matches any), with
+     * their findings; for a preview of one target ({@code ?environment=&region=}).
+     */
+    public MergeResult select(String environment, String track, String region) {
+        List<MergedTarget> selected = targets.stream()
+                .filter(t -> environment == null || environment.equals(t.target().environment()))
+                .filter(t -> track == null || track.equals(t.target().track()))
+                .filter(t -> region == null || region.equals(t.target().region()))
+                .toList();
+        if (selected.isEmpty()) {
+            return new MergeResult(service, selected, findings, message != null ? message
+                    : "no target of " + service + " matches environment " + environment + ", track " + track
+                            + ", region " + region);
+        }
+        Set<Finding> selectedFindings = new LinkedHashSet<>();
+        selected.forEach(t -> selectedFindings.addAll(t.findings()));
+        return new MergeResult(service, selected, List.copyOf(selectedFindings), null);
     }
 
     /** Every target's ConfigMap as one multi-document YAML stream, in target order ("" when there are none). */

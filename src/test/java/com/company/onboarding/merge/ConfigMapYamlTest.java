@@ -107,6 +107,12 @@ class ConfigMapYamlTest {
             assertEquals(result.targets().get(i).target().namespace(), parsed.get("metadata").get("namespace").asText());
         }
 
+        MergeResult one = result.select("pre", null, "euw2");
+        assertEquals(List.of("pre-payment-processor-euw2-stable"),
+                one.targets().stream().map(t -> t.target().namespace()).toList());
+        assertEquals(result.targets().get(3).yaml(), one.yaml(), "one target is one document, no separator");
+        assertEquals(List.of(), result.select("qa", null, null).targets());
+
         var entry = MetricMergeTest.entry("");
         MergedTarget plain = MergeFixtures.merge(entry, MergeFixtures.embeddedProfiles().get("domain-api"), null)
                 .targets().get(0);
