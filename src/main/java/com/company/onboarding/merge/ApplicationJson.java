@@ -28,7 +28,7 @@ public final class ApplicationJson {
     }
 
     public static String write(JsonNode node) {
-        StringBuilder out = new StringBuilder(4096);
+        StringBuilder out = new StringBuilder(16 * 1024); // a typical application document, without regrowing
         value(node, out, 0);
         return out.append('\n').toString();
     }

@@ -51,14 +51,8 @@ public final class ConfigMapYaml {
 
     /** Several ConfigMaps as one multi-document stream, in the order given. */
     public static String stream(List<ConfigMap> configMaps) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < configMaps.size(); i++) {
-            if (i > 0) {
-                out.append("---\n");
-            }
-            out.append(render(configMaps.get(i)));
-        }
-        return out.toString();
+        List<String> documents = configMaps.stream().map(ConfigMapYaml::render).toList();
+        return String.join("---\n", documents);
     }
 
     private static void mapping(StringBuilder out, int indent, String key, Map<String, String> values) {
@@ -91,12 +85,11 @@ public final class ConfigMapYaml {
         }
         out.append(trailing == 0 ? "-" : trailing > 1 ? "+" : "").append('\n');
         int start = 0;
-        String body = value.substring(0, end);
-        while (start <= body.length()) {
-            int newline = body.indexOf('\n', start);
-            int stop = newline < 0 ? body.length() : newline;
+        while (start <= end) {
+            int newline = value.indexOf('\n', start);
+            int stop = newline < 0 || newline > end ? end : newline;
             if (stop > start) {
-                pad(out, indent).append(body, start, stop);
+                pad(out, indent).append(value, start, stop);
             }
             out.append('\n');
             start = stop + 1;
