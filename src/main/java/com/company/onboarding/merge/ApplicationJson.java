@@ -95,14 +95,17 @@ public final class ApplicationJson {
     }
 
     private static void pad(StringBuilder out, int spaces) {
-        for (int i = 0; i < spaces; i++) {
-            out.append(' ');
-        }
+        Indent.pad(out, spaces);
     }
 
     static void string(String value, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && isPlain(value.charAt(plain))) {
+            plain++;
+        }
+        out.append(value, 0, plain); // most values need no escape at all: copy them in one go
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -124,6 +127,10 @@ public final class ApplicationJson {
             }
         }
         out.append('"');
+    }
+
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
     }
 
     /** Characters a YAML literal block cannot carry as they are (besides the ones JSON escapes anyway). */

@@ -3,7 +3,6 @@ package com.company.onboarding.merge;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Renders a {@link ConfigMap} as the YAML document CI writes. A small emitter rather than a YAML
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigMapYaml {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9._/@-]*");
     // Words YAML 1.1 or 1.2 would read as booleans or null.
     private static final Set<String> RESERVED = Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null");
 
@@ -106,6 +104,9 @@ public final class ConfigMapYaml {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c > ' ' && c < 0x7f) {
+                continue; // the common case, cheaply
+            }
             if (c != '\n' && c != '\t' && ApplicationJson.needsEscape(c) && !isPair(value, i)) {
                 return false;
             }
@@ -123,10 +124,25 @@ public final class ConfigMapYaml {
     }
 
     static String scalar(String value) {
-        if (PLAIN.matcher(value).matches() && !RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT))) {
-            return value;
+        return isPlain(value) && !RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT)) ? value : quoted(value);
+    }
+
+    /** {@code [A-Za-z][A-Za-z0-9._/@-]*}, without a regular expression: labels are written often. */
+    private static boolean isPlain(String value) {
+        if (value.isEmpty() || !isLetter(value.charAt(0))) {
+            return false;
         }
-        return quoted(value);
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isLetter(c) && !(c >= '0' && c <= '9') && ".-_/@".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** A JSON string is a valid YAML double-quoted scalar, with the same escapes for what YAML cannot hold. */
@@ -137,9 +153,6 @@ public final class ConfigMapYaml {
     }
 
     private static StringBuilder pad(StringBuilder out, int spaces) {
-        for (int i = 0; i < spaces; i++) {
-            out.append(' ');
-        }
-        return out;
+        return Indent.pad(out, spaces);
     }
 }

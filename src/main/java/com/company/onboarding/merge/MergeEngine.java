@@ -269,18 +269,36 @@ public final class MergeEngine {
             ObjectNode application = YamlTrees.NODES.objectNode();
             merged.fields().forEachRemaining(field -> application.set(field.getKey(), field.getKey().equals("metadata")
                     ? field.getValue() : variables.substitute(field.getKey(), field.getValue())));
-            // Substitution can make two channels equal (#team-{SERVICE} and #team-payment-processor).
-            for (JsonNode rule : application.path("alertRules")) {
-                JsonNode channels = rule.get(Channels.OUTPUT);
-                if (channels != null && channels.isObject()) {
-                    ((ObjectNode) rule).set(Channels.OUTPUT, Channels.dedupe((ObjectNode) channels));
-                }
-            }
+            application.set("alertRules", dedupeChannels(application.get("alertRules"), merged.get("alertRules")));
             Set<Finding> findings = new LinkedHashSet<>(global);
             findings.addAll(env.slos().findings());
             findings.addAll(variables.findings());
             return new MergedTarget(target, configMap(target, ApplicationJson.write(application)), application,
                     sources(env), provenance(env, application), List.copyOf(findings));
+        }
+
+        /**
+         * Substitution can make two channels equal ({@code #team-{SERVICE}} and
+         * {@code #team-payment-processor}); only rules it changed need another look. Copy on write:
+         * the merged rules are shared by the targets of an environment.
+         */
+        private static JsonNode dedupeChannels(JsonNode rules, JsonNode unsubstituted) {
+            if (rules == unsubstituted) {
+                return rules;
+            }
+            ArrayNode result = YamlTrees.NODES.arrayNode(rules.size());
+            for (int i = 0; i < rules.size(); i++) {
+                JsonNode rule = rules.get(i);
+                JsonNode channels = rule.get(Channels.OUTPUT);
+                if (rule != unsubstituted.get(i) && channels != null && channels.isObject()) {
+                    ObjectNode copy = YamlTrees.NODES.objectNode();
+                    copy.setAll((ObjectNode) rule);
+                    copy.set(Channels.OUTPUT, Channels.dedupe((ObjectNode) channels));
+                    rule = copy;
+                }
+                result.add(rule);
+            }
+            return result;
         }
 
         // 4.6: the application document in its key order.
@@ -404,14 +422,16 @@ public final class MergeEngine {
                     items(dashboards, application.path("dashboards")));
         }
 
+        /** The items' provenance under their output names (a name may hold a variable). */
         private static List<ItemProvenance> items(NamedItems items, JsonNode output) {
-            List<ItemProvenance> result = new ArrayList<>(items.items().size());
-            for (int i = 0; i < items.items().size(); i++) {
-                NamedItems.Item item = items.items().get(i);
-                Map<String, String> fields = new LinkedHashMap<>();
-                item.origins().forEach((field, at) -> fields.put(field, at.source().label()));
+            List<ItemProvenance> merged = items.provenance();
+            List<ItemProvenance> result = new ArrayList<>(merged.size());
+            for (int i = 0; i < merged.size(); i++) {
                 JsonNode name = output.path(i).path("name");
-                result.add(new ItemProvenance(name.isTextual() ? name.textValue() : null, fields));
+                String outputName = name.isTextual() ? name.textValue() : null;
+                ItemProvenance item = merged.get(i);
+                result.add(java.util.Objects.equals(outputName, item.name()) ? item
+                        : new ItemProvenance(outputName, item.fields()));
             }
             return result;
         }

@@ -59,6 +59,7 @@ final class NamedItems {
     private final List<Item> items = new ArrayList<>();
     // Lookup only; order comes from the list.
     private final Map<String, Item> byName = new HashMap<>();
+    private List<ItemProvenance> provenance;
 
     /**
      * Merges one item. Fields named in {@code frozen} keep their earlier value when they differ
@@ -106,6 +107,24 @@ final class NamedItems {
     /** The item merged under {@code name} so far, or null. */
     Item find(String name) {
         return name == null ? null : byName.get(name);
+    }
+
+    /**
+     * Each item's provenance under its merged name, computed once: the list is complete when the
+     * merge has read every source, and shared by the targets that use it.
+     */
+    List<ItemProvenance> provenance() {
+        if (provenance == null) {
+            List<ItemProvenance> result = new ArrayList<>(items.size());
+            for (Item item : items) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                item.origins.forEach((field, at) -> fields.put(field, at.source().label()));
+                JsonNode name = item.value.get("name");
+                result.add(new ItemProvenance(name != null && name.isTextual() ? name.textValue() : null, fields));
+            }
+            provenance = List.copyOf(result);
+        }
+        return provenance;
     }
 
     List<Item> items() {

@@ -60,7 +60,7 @@ final class Variables {
         return values;
     }
 
-    /** The value of a top-level field, substituted; findings locate it under {@code field}. */
+    /** The value of a top-level field, substituted (the same node when nothing changed); findings locate it under {@code field}. */
     JsonNode substitute(String field, JsonNode value) {
         path.add(field);
         try {
@@ -70,29 +70,46 @@ final class Variables {
         }
     }
 
-    /** A new tree with every string value substituted; containers are always new, scalars shared. */
+    /**
+     * The tree with every string value substituted. Copy on write: a container none of whose
+     * values changed is returned as it is, so trees are shared, never modified.
+     */
     private JsonNode substitute(JsonNode node) {
         if (node.isTextual()) {
             return substituteText(node);
         }
         if (node.isObject()) {
-            ObjectNode copy = YamlTrees.NODES.objectNode();
+            ObjectNode copy = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 path.add(field.getKey());
-                copy.set(field.getKey(), substitute(field.getValue()));
+                JsonNode value = substitute(field.getValue());
                 path.remove(path.size() - 1);
+                if (value != field.getValue()) {
+                    if (copy == null) {
+                        copy = YamlTrees.NODES.objectNode();
+                        copy.setAll((ObjectNode) node);
+                    }
+                    copy.set(field.getKey(), value);
+                }
             }
-            return copy;
+            return copy == null ? node : copy;
         }
         if (node.isArray()) {
-            ArrayNode copy = YamlTrees.NODES.arrayNode(node.size());
+            ArrayNode copy = null;
             for (int i = 0; i < node.size(); i++) {
                 path.add(Integer.toString(i));
-                copy.add(substitute(node.get(i)));
+                JsonNode value = substitute(node.get(i));
                 path.remove(path.size() - 1);
+                if (value != node.get(i)) {
+                    if (copy == null) {
+                        copy = YamlTrees.NODES.arrayNode(node.size());
+                        copy.addAll((ArrayNode) node);
+                    }
+                    copy.set(i, value);
+                }
             }
-            return copy;
+            return copy == null ? node : copy;
         }
         return node;
     }

@@ -8,7 +8,9 @@ import com.company.onboarding.catalog.CatalogFile;
 import com.company.onboarding.catalog.RefKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +51,21 @@ class DeterminismTest {
             assertArrayEquals(JSON.writeValueAsBytes(inManifestOrder), JSON.writeValueAsBytes(other));
         }
         assertEquals(6, inManifestOrder.targets().size());
+    }
+
+    @Test
+    void mergingLeavesItsInputsUntouchedAndTargetsIndependent() {
+        MergeInput input = MergeFixtures.paymentProcessorAt("v1.3.0");
+        List<ObjectNode> rules = input.profile().dynatrace().alertRules();
+        List<JsonNode> before = rules.stream().map(r -> (JsonNode) r.deepCopy()).toList();
+        MergeResult result = new MergeEngine().merge(input);
+
+        assertEquals(before, rules, "profile rules keep their channels and {SERVICE} tokens");
+        assertEquals("Payments overview for payment-processor in prod (euw1)",
+                MergeFixtures.target(result, "prod", "euw1").application().at("/dashboards/0/description").asText());
+        assertEquals("Payments overview for payment-processor in prod (euw2)",
+                MergeFixtures.target(result, "prod", "euw2").application().at("/dashboards/0/description").asText());
+        assertArrayEquals(bytes(result.yaml()), bytes(new MergeEngine().merge(input).yaml()), "the same input again");
     }
 
     private static MergeResult merge(List<CatalogFile> files) {
