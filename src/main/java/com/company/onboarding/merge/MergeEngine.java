@@ -155,7 +155,7 @@ public final class MergeEngine {
                 global.add(Finding.error(problem.pointer(), "catalog.file.invalid",
                                 "metrics-catalog file " + problem.path() + " cannot be read, so its metrics, alert rules and"
                                         + " dashboards would be missing: " + problem.message())
-                        .withSource(problem.path() + "@" + snapshot.ref()));
+                        .withSource(Source.document(problem.path(), snapshot.ref())));
             }
         }
 
@@ -252,7 +252,7 @@ public final class MergeEngine {
             });
         }
 
-        /** Merges a source's list by name; alert rules get their channels normalised on the way in. */
+        /** Merges a source's list by name; an item's channels (alert rules carry them) are normalised on the way in. */
         private static void add(NamedItems items, List<ObjectNode> list, Source source, String pointerPrefix,
                 Set<Source> contributed) {
             for (int i = 0; i < list.size(); i++) {

@@ -84,9 +84,11 @@ public record Source(Kind kind, String name, String environment, String ref, Str
      */
     @JsonIgnore
     public String document() {
-        if (isEntry()) {
-            return null;
-        }
+        return isEntry() ? null : document(path, ref);
+    }
+
+    /** {@code <path>@<ref>}, or the path alone when the ref is unknown. */
+    static String document(String path, String ref) {
         return ref == null ? path : path + "@" + ref;
     }
 
