@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -54,10 +55,11 @@ public final class CatalogReader {
 
     /** The catalog at {@code commit} of {@code repository}, as a snapshot of kind {@code commit}. */
     public CatalogSnapshot read(Repository repository, ObjectId commit) throws IOException {
-        SortedMap<String, CatalogFile> files = new TreeMap<>();
-        List<CatalogProblem> problems = new ArrayList<>();
         SortedSet<String> profiles = new TreeSet<>();
         SortedSet<String> services = new TreeSet<>();
+        SortedMap<String, CatalogFile> files = new TreeMap<>();
+        List<FileKey> unparsed = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
         try (ObjectReader reader = repository.newObjectReader()) {
             for (Map.Entry<String, ObjectId> blob : GitTrees.regularFiles(repository, commit, DIRECTORIES).entrySet()) {
                 String path = blob.getKey();
@@ -66,29 +68,38 @@ public final class CatalogReader {
                     continue;
                 }
                 (parts[0].equals("profiles") ? profiles : services).add(parts[1]);
-                FileKey key = new FileKey(path, blob.getValue().copy());
+                FileKey key = new FileKey(path, blob.getValue());
                 CatalogFile known = parsed.getIfPresent(key);
-                Outcome outcome = known != null ? new Outcome(known, null) : parse(path, reader, blob.getValue());
-                if (outcome.file() != null) {
-                    files.put(path, outcome.file());
-                    parsed.put(key, outcome.file());
-                } else if (outcome.problem() != null) {
-                    problems.add(outcome.problem());
+                if (known != null) {
+                    files.put(path, known);
+                    continue;
                 }
+                unparsed.add(key);
+                try {
+                    contents.add(reader.open(blob.getValue()).getCachedBytes(MAX_FILE_BYTES));
+                } catch (LargeObjectException e) {
+                    contents.add(null);
+                }
+            }
+        }
+        // Reading blobs is sequential (an ObjectReader serves one thread); parsing, the costly part, is not.
+        List<Outcome> outcomes = IntStream.range(0, unparsed.size()).parallel()
+                .mapToObj(i -> contents.get(i) == null
+                        ? problem(unparsed.get(i).path(), "", "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB")
+                        : parse(unparsed.get(i).path(), contents.get(i)))
+                .toList();
+        List<CatalogProblem> problems = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome.file() != null) {
+                files.put(outcome.file().path(), outcome.file());
+                parsed.put(unparsed.get(i), outcome.file());
+            } else if (outcome.problem() != null) {
+                problems.add(outcome.problem());
             }
         }
         return new CatalogSnapshot(commit.name(), RefKind.COMMIT, commit.name(), files, problems,
                 List.copyOf(profiles), List.copyOf(services), false);
-    }
-
-    private static Outcome parse(String path, ObjectReader reader, ObjectId blob) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = reader.open(blob).getCachedBytes(MAX_FILE_BYTES);
-        } catch (LargeObjectException e) {
-            return problem(path, "", "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
-        }
-        return parse(path, bytes);
     }
 
     /** Parses one catalog file's bytes. */
