@@ -27,14 +27,7 @@ class SingleFlightTest {
             runs.incrementAndGet();
             await(release);
             return "value";
-        }), () -> {
-            // everyone is queued behind the first caller before it finishes
-            while (flights.inFlight() == 0) {
-                Thread.onSpinWait();
-            }
-            sleep(200);
-            release.countDown();
-        });
+        }), () -> releaseOnceQueued(release));
         for (Future<String> result : results) {
             assertEquals("value", result.get(10, TimeUnit.SECONDS));
         }
@@ -49,13 +42,7 @@ class SingleFlightTest {
         List<Future<String>> results = runConcurrently(5, () -> flights.run("k", () -> {
             await(release);
             throw failure;
-        }), () -> {
-            while (flights.inFlight() == 0) {
-                Thread.onSpinWait();
-            }
-            sleep(200);
-            release.countDown();
-        });
+        }), () -> releaseOnceQueued(release));
         for (Future<String> result : results) {
             ExecutionException e = assertThrows(ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS));
             assertSame(failure, e.getCause());
@@ -77,6 +64,15 @@ class SingleFlightTest {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Lets the first caller finish once it runs and the others have had time to queue behind it. */
+    private void releaseOnceQueued(CountDownLatch release) {
+        while (flights.inFlight() == 0) {
+            Thread.onSpinWait();
+        }
+        sleep(200);
+        release.countDown();
     }
 
     private static void await(CountDownLatch latch) {
