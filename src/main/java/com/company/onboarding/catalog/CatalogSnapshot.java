@@ -6,7 +6,9 @@ import java.util.TreeMap;
 
 /**
  * The metrics-catalog at one commit, parsed, immutable. Files are by path, sorted, so every
- * reader sees them in the same order whatever order git listed them in.
+ * reader sees them in the same order whatever order git listed them in. The JSON trees inside
+ * are shared by every request for the commit (and by commits that share the file): never
+ * modify them; copy ({@code deepCopy()}) what you need to change.
  *
  * @param ref      the ref as asked for (tag, branch, or commit id)
  * @param kind     what the ref named
@@ -40,6 +42,11 @@ public record CatalogSnapshot(String ref, RefKind kind, String commit, SortedMap
     /** Problems of files under {@code profiles/<profile>/} or {@code services/<service>/}. */
     public List<CatalogProblem> problemsUnder(String directory) {
         return problems.stream().filter(p -> p.path().startsWith(directory)).toList();
+    }
+
+    /** The same commit's content as read through {@code ref}. */
+    public CatalogSnapshot as(String ref, RefKind kind, boolean stale) {
+        return new CatalogSnapshot(ref, kind, commit, files, problems, profiles, services, stale);
     }
 
     public CatalogSnapshot asStale() {

@@ -1,7 +1,9 @@
 package com.company.onboarding.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -27,6 +29,40 @@ public interface MetricsCatalogConfig {
     @WithDefault("60s")
     @DurationMin(millis = 0)
     Duration branchTtl();
+
+    /**
+     * How long a tag ref's resolution is trusted. Tags are releases and should not move; a moved
+     * tag is seen after at most this long.
+     */
+    @WithDefault("1h")
+    @DurationMin(millis = 0)
+    Duration tagTtl();
+
+    /**
+     * While the catalog cannot be reached, how long after its time to live a branch (or tag)
+     * resolution is still served, marked stale with the warning {@code catalog.stale}. After
+     * that, requests get 503.
+     */
+    @WithDefault("10m")
+    @DurationMin(millis = 0)
+    Duration staleGrace();
+
+    /**
+     * Most commits kept on disk (each a small bare repository of that commit alone); the least
+     * recently used one that no request is reading is removed first.
+     */
+    @WithDefault("64")
+    @Min(1)
+    int maxCommits();
+
+    /** Most bytes the commits kept on disk may take together; enforced like {@link #maxCommits()}. */
+    @WithDefault("1G")
+    MemorySize maxDiskSize();
+
+    /** Fetches of different commits that may run at the same time; more wait for a free slot. */
+    @WithDefault("2")
+    @Min(1)
+    int maxConcurrentFetches();
 
     /** User name for git over HTTPS when a password is set. */
     @WithDefault("x-access-token")

@@ -1,5 +1,6 @@
 package com.company.onboarding.finding;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -46,6 +47,7 @@ public record Finding(String pointer, String code, String message, Severity seve
         return new Finding(pointer, code, message, severity, source, suggestion);
     }
 
+    @JsonIgnore // derived from severity, not a member of the document
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -4,7 +4,9 @@ import com.company.onboarding.config.PlatformNextConfig;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.error.UpstreamInvalid;
 import com.company.onboarding.git.Mirror;
+import com.company.onboarding.git.RefResolver;
 import com.company.onboarding.git.Remotes;
+import com.company.onboarding.git.SingleFlight;
 import com.company.onboarding.parsing.DocumentException;
 import com.company.onboarding.parsing.ParseLimits;
 import com.company.onboarding.parsing.StrictTree.InvalidTree;
@@ -18,9 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -30,10 +31,11 @@ import org.jboss.logging.Logger;
  * Reads platform-next's base branch: the profiles file and services.yaml at the branch's
  * current commit, from a local bare mirror, without a work tree.
  *
- * <p>A read is trusted for {@code platform-next.refresh-interval}: within it, requests are
- * served from memory and never wait for the remote. After it, the first request asks the
- * remote for the branch's commit (others wait for that one answer, not for their own), and
- * fetches only when the commit is new to the mirror.
+ * <p>The branch is resolved by the same {@link RefResolver} as metrics-catalog refs, with
+ * {@code platform-next.refresh-interval} as its time to live: within it, requests are served
+ * from memory and never wait for the remote. After it, the first request asks the remote for
+ * the branch's commit (others wait for that one answer), and a new commit is fetched and read
+ * once however many requests want it.
  */
 @ApplicationScoped
 public class PlatformNextReader {
@@ -50,14 +52,16 @@ public class PlatformNextReader {
 
     Clock clock = Clock.systemUTC();
 
-    private final ReentrantLock refreshLock = new ReentrantLock();
+    private final SingleFlight<ObjectId, PlatformSnapshot> reads = new SingleFlight<>();
     private Mirror mirror;
+    private RefResolver branch;
     private volatile PlatformSnapshot snapshot;
-    private volatile Instant checkedAt = Instant.MIN;
 
     @PostConstruct
     void open() {
         mirror = Mirror.open(remotes.platformNext(), remotes.cacheDirectory("platform-next.git"), meters);
+        // No stale grace: an unreachable platform-next is a 503 and readiness goes DOWN, as before.
+        branch = new RefResolver(mirror::lsRemote, ref -> config.refreshInterval(), Duration.ZERO, clock);
     }
 
     @PreDestroy
@@ -67,45 +71,37 @@ public class PlatformNextReader {
 
     /** The base branch as of at most one refresh interval ago. */
     public PlatformSnapshot snapshot() {
+        String ref = Constants.R_HEADS + config.branch();
+        ObjectId head = branch.resolve(ref, List.of(ref), resolution -> read(ref, resolution.commit()))
+                .orElseThrow(() -> new Unavailable("platform-next.unavailable",
+                        "platform-next has no branch " + config.branch(), Duration.ofSeconds(30), null))
+                .commit();
+        return read(ref, head);
+    }
+
+    /** The snapshot of {@code commit}, fetched and read once however many requests want it. */
+    private PlatformSnapshot read(String ref, ObjectId head) {
         PlatformSnapshot current = snapshot;
-        if (current != null && isFresh()) {
+        if (current != null && current.commit().equals(head)) {
             return current;
         }
-        refreshLock.lock();
-        try {
-            if (snapshot != null && isFresh()) {
-                return snapshot;
+        return reads.run(head, () -> {
+            ObjectId commit = head;
+            if (!mirror.contains(commit)) {
+                ObjectId fetched = mirror.fetch(ref, 0);
+                // Force-pushed away between ls-remote and fetch: read what the branch is now.
+                commit = mirror.contains(commit) ? commit : fetched;
             }
-            return refresh();
-        } finally {
-            refreshLock.unlock();
-        }
+            PlatformSnapshot read = read(commit);
+            LOG.debugf("platform-next %s is at %s", config.branch(), commit.name());
+            snapshot = read;
+            return read;
+        });
     }
 
     /** The mirror, for the pull-request flow which commits on top of the base branch. */
     public Mirror mirror() {
         return mirror;
-    }
-
-    private boolean isFresh() {
-        return Duration.between(checkedAt, clock.instant()).compareTo(config.refreshInterval()) < 0;
-    }
-
-    private PlatformSnapshot refresh() {
-        String branch = Constants.R_HEADS + config.branch();
-        ObjectId head = mirror.lsRemote().get(branch).orElseThrow(() -> new Unavailable("platform-next.unavailable",
-                "platform-next has no branch " + config.branch(), Duration.ofSeconds(30), null));
-        PlatformSnapshot current = snapshot;
-        if (current == null || !current.commit().equals(head)) {
-            if (!mirror.contains(head)) {
-                mirror.fetch(branch, 0);
-            }
-            current = read(head);
-            LOG.debugf("platform-next %s is at %s", config.branch(), head.name());
-            snapshot = current;
-        }
-        checkedAt = clock.instant();
-        return current;
     }
 
     private PlatformSnapshot read(ObjectId commit) {

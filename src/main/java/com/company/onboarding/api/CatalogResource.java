@@ -1,0 +1,40 @@
+package com.company.onboarding.api;
+
+import com.company.onboarding.catalog.CatalogSummary;
+import com.company.onboarding.catalog.MetricsCatalog;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/metrics-catalog")
+@Tag(name = "metrics-catalog", description = "The observability team's metrics-catalog, read at a tag, branch or commit")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    @Inject
+    MetricsCatalog catalog;
+
+    @GET
+    @Path("/refs/{ref: .+}")
+    @Operation(operationId = "getCatalogRef", summary = "Read the metrics-catalog at a ref",
+            description = "Resolves a tag, a branch (names with '/' work) or a full commit id of the configured"
+                    + " metrics-catalog to its commit and lists the catalog profiles and services there. Tags are"
+                    + " resolved again after metrics-catalog.tag-ttl, branches after metrics-catalog.branch-ttl;"
+                    + " each commit is fetched once and then served from the cache. While the catalog is"
+                    + " unreachable a branch is served from its last resolution with the warning catalog.stale,"
+                    + " for at most metrics-catalog.stale-grace.")
+    @APIResponse(responseCode = "200", description = "The catalog at that ref")
+    @APIResponse(responseCode = "400", description = "The ref is malformed (catalog.ref.invalid)")
+    @APIResponse(responseCode = "404", description = "The catalog has no such tag, branch or commit (catalog.ref.not-found)")
+    public CatalogSummary get(@Parameter(description = "A tag (v1.3.0), a branch (main, feature/x) or a 40-hex commit id")
+            @PathParam("ref") String ref) {
+        return CatalogSummary.of(catalog.at(ref));
+    }
+}
