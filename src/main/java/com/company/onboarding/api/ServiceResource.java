@@ -1,15 +1,30 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.platform.ServiceCatalog;
+import com.company.onboarding.preview.Preview;
+import com.company.onboarding.preview.PreviewService;
+import com.company.onboarding.preview.TargetFilter;
+import com.company.onboarding.validation.ValidationReport;
+import com.company.onboarding.validation.ValidationService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,6 +35,10 @@ public class ServiceResource {
 
     @Inject
     ServiceCatalog catalog;
+    @Inject
+    ValidationService validation;
+    @Inject
+    PreviewService previews;
 
     @GET
     @Operation(operationId = "listServices", summary = "List the services of services.yaml",
@@ -37,5 +56,64 @@ public class ServiceResource {
     @APIResponse(responseCode = "404", description = "No service of that name")
     public ObjectNode get(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name) {
         return catalog.get(name);
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Operation(operationId = "validateService", summary = "Validate a proposed services.yaml entry",
+            description = "Reports every problem of the entry at once, each with a JSON pointer into the entry (or a source"
+                    + " naming the catalog file and ref it is in), a stable code, a message and a severity; and the targets"
+                    + " (environment, track, region, namespace) the entry expands to. Answers 200 whether valid or not.")
+    @RequestBody(required = true, description = "One services.yaml item, as JSON or YAML", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceEntry.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = ServiceEntry.class))})
+    @APIResponse(responseCode = "200", description = "The findings; valid is true when there is no error")
+    @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML (line and column given)")
+    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
+    public ValidationReport validate(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        return validation.assessProposed(RequestBodies.read(body, type)).report();
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Produces({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Operation(operationId = "previewService", summary = "Preview the merged Dynatrace config of a proposed entry",
+            description = "Merges the profile, the metrics-catalog files at the entry's ref, its inline metrics and overrides"
+                    + " into the Dynatrace ConfigMap of every target (or of those the query selects). application/json gives"
+                    + " the structured preview with the source of every value; application/yaml gives the ConfigMaps exactly"
+                    + " as CI writes them, one document per target.")
+    @RequestBody(required = true, description = "One services.yaml item, as JSON or YAML", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceEntry.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = ServiceEntry.class))})
+    @APIResponse(responseCode = "200", description = "The preview", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preview.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    description = "Multi-document YAML: one ConfigMap per target"))})
+    @APIResponse(responseCode = "400", description = "Unreadable body, or a query value that is not a known environment, track or region")
+    @APIResponse(responseCode = "404", description = "No target matches the query")
+    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
+    @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
+    public Response preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @BeanParam TargetFilter filter, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return Renditions.of(previews.proposed(RequestBodies.read(body, type), filter), headers);
+    }
+
+    @GET
+    @Path("/{name}/preview")
+    @Produces({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Operation(operationId = "previewExistingService", summary = "Preview the merged Dynatrace config of an existing entry",
+            description = "The same as POST /services/preview for the entry as it stands on platform-next's base branch.")
+    @APIResponse(responseCode = "200", description = "The preview", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Preview.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    description = "Multi-document YAML: one ConfigMap per target"))})
+    @APIResponse(responseCode = "400", description = "A query value that is not a known environment, track or region")
+    @APIResponse(responseCode = "404", description = "No service of that name, or no target matches the query")
+    @APIResponse(responseCode = "422", description = "The entry on platform-next is invalid; errors lists every problem")
+    public Response previewExisting(@Parameter(description = "Service name") @PathParam("name") String name,
+            @BeanParam TargetFilter filter, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return Renditions.of(previews.existing(name, filter), headers);
     }
 }

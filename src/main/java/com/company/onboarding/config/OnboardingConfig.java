@@ -53,6 +53,16 @@ public interface OnboardingConfig {
     @NotEmpty
     List<String> alertSeverities();
 
+    /** Built-in signals an alert condition may read besides the merged custom metrics. */
+    @WithDefault("ErrorRate,ResponseTime,Throughput,CrashDetection,JobStatus,ConsumerLag,CpuUsage,MemoryUsage,previous_day,previous_week")
+    @NotEmpty
+    List<String> builtinSignals();
+
+    /** Built-in functions an alert condition may call. */
+    @WithDefault("Anomaly,SlowDatabaseQueries")
+    @NotEmpty
+    List<String> builtinFunctions();
+
     /** Entity types an alert rule may target. */
     @WithDefault("SERVICE,DATABASE,JOB,KAFKA,HOST,PROCESS,APPLICATION")
     @NotEmpty

@@ -22,9 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * The checks of an entry that need nothing but the entry and the configured values: names,
- * known values and duplicates, namespaces, cost owner, override environments, SLO ranges, and
- * the shape of override alert rules. They run on the bound tree, so pointers are those of the
- * client's document.
+ * known values and duplicates, namespaces, cost owner, override environments and SLO ranges.
+ * They run on the bound tree, so pointers are those of the client's document.
  */
 final class EntryChecks {
 
@@ -180,7 +179,6 @@ final class EntryChecks {
             percent(values, "sloErrorRate", pointer, out);
             positive(values, "sloLatencyP95ms", pointer, out);
             positive(values, "sloLatencyP99ms", pointer, out);
-            alertRules(values.path("dynatrace").path("alertRules"), pointer + "/dynatrace/alertRules", out);
         }
     }
 
@@ -197,33 +195,6 @@ final class EntryChecks {
         if (node != null && node.decimalValue().signum() <= 0) {
             out.accept(Finding.error(pointer + "/" + field, "slo.out-of-range",
                     field + " is a latency in milliseconds: it must be positive, not " + node.decimalValue().toPlainString()));
-        }
-    }
-
-    /** Severity, targets and duplicate names of alert rules written in the entry. */
-    void alertRules(JsonNode rules, String pointer, Consumer<Finding> out) {
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < rules.size(); i++) {
-            JsonNode rule = rules.get(i);
-            String at = pointer + "/" + i;
-            JsonNode name = rule.get("name");
-            if (name != null && !names.add(name.asText())) {
-                out.accept(Finding.error(at + "/name", "alert.duplicate",
-                        "alert rule \"" + name.asText() + "\" is defined twice in this list"));
-            }
-            JsonNode severity = rule.get("severity");
-            if (severity != null && !known.alertSeverities().contains(severity.asText())) {
-                out.accept(unknown(at + "/severity", "alert.severity.invalid", "severity", severity.asText(),
-                        known.alertSeverities()));
-            }
-            JsonNode targetList = rule.path("targets");
-            for (int t = 0; t < targetList.size(); t++) {
-                JsonNode target = targetList.get(t);
-                if (!target.isNull() && !known.alertTargets().contains(target.asText())) {
-                    out.accept(unknown(at + "/targets/" + t, "alert.target.invalid", "alert target", target.asText(),
-                            known.alertTargets()));
-                }
-            }
         }
     }
 

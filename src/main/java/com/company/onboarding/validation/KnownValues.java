@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** The configured values an entry is checked against (product.md 3), in one immutable record. */
 public record KnownValues(List<String> environments, List<String> tracks, String defaultTrack, List<String> regions,
-        List<String> sizes, Map<String, String> archetypeProfiles, List<String> alertSeverities, List<String> alertTargets) {
+        List<String> sizes, Map<String, String> archetypeProfiles, List<String> alertSeverities, List<String> alertTargets,
+        ConditionVocabulary vocabulary) {
 
     public KnownValues {
         environments = List.copyOf(environments);
@@ -21,7 +22,8 @@ public record KnownValues(List<String> environments, List<String> tracks, String
 
     public static KnownValues of(OnboardingConfig config) {
         return new KnownValues(config.environments(), config.tracks(), config.defaultTrack(), config.regions(),
-                config.sizes(), config.archetypes(), config.alertSeverities(), config.alertTargets());
+                config.sizes(), config.archetypes(), config.alertSeverities(), config.alertTargets(),
+                new ConditionVocabulary(config.builtinSignals(), config.builtinFunctions()));
     }
 
     public Targets targets() {
