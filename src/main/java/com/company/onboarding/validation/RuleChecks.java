@@ -23,7 +23,8 @@ final class RuleChecks {
     /**
      * @param rules   the rule list (a JSON array of objects)
      * @param pointer where the list is, in the entry or in the file {@code source} names
-     * @param metrics the merged custom metrics' names
+     * @param metrics the merged custom metrics' names; null when they are not all known, so
+     *                names are not checked (only syntax)
      * @param out     receives findings, before any source or severity adjustment by the caller
      */
     void check(JsonNode rules, String pointer, Collection<String> metrics, Consumer<Finding> out) {
@@ -62,6 +63,9 @@ final class RuleChecks {
             parsed = AlertConditionParser.parse(text);
         } catch (ConditionSyntaxException e) {
             out.accept(Finding.error(pointer, "alert.condition.syntax", e.describe()));
+            return;
+        }
+        if (metrics == null) {
             return;
         }
         for (ConditionVocabulary.UnknownReference unknown : known.vocabulary().unknownIn(parsed, metrics)) {

@@ -102,8 +102,11 @@ public class ValidationService {
                     snapshot.commitId(), platformConfig.profilesPath()), catalogSnapshot, known.targets()));
             findings.addAll(merge.findings());
         }
+        // Without the profile or the catalog the entry names, the set of metrics is incomplete:
+        // a condition naming one of the missing metrics is not the entry's mistake.
+        boolean metricsComplete = profile != null && (!namesCatalog(entry) || catalogSnapshot != null);
         Set<String> metrics = metricNames(merge, entry, profile, catalogSnapshot);
-        alertRules(bound.tree(), entry, profile, catalogSnapshot, metrics, findings::add);
+        alertRules(bound.tree(), entry, profile, catalogSnapshot, metricsComplete ? metrics : null, findings::add);
         return new Assessment(entry, dedupe(findings), entry.name() == null ? List.of() : known.targets().of(entry), merge);
     }
 
@@ -125,6 +128,11 @@ public class ValidationService {
                     + entry.archetype() + " normally uses profile " + usual + ", not " + name));
         }
         return profile;
+    }
+
+    private static boolean namesCatalog(ServiceEntry entry) {
+        return entry.monitoring() != null && entry.monitoring().customMetrics() != null
+                && entry.monitoring().customMetrics().repository() != null;
     }
 
     /** The catalog the entry names, or null; a ref that is malformed or absent is a finding, the remote down a 503. */
