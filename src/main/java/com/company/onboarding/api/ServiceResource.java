@@ -97,7 +97,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
     public Response preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @BeanParam TargetFilter filter, @jakarta.ws.rs.core.Context HttpHeaders headers) {
-        return Renditions.of(previews.proposed(RequestBodies.read(body, type), filter), headers);
+        return Renditions.of(previews.proposed(RequestBodies.read(body, type), filter, Renditions.requested(headers)));
     }
 
     @GET
@@ -114,6 +114,6 @@ public class ServiceResource {
     @APIResponse(responseCode = "422", description = "The entry on platform-next is invalid; errors lists every problem")
     public Response previewExisting(@Parameter(description = "Service name") @PathParam("name") String name,
             @BeanParam TargetFilter filter, @jakarta.ws.rs.core.Context HttpHeaders headers) {
-        return Renditions.of(previews.existing(name, filter), headers);
+        return Renditions.of(previews.existing(name, filter, Renditions.requested(headers)));
     }
 }

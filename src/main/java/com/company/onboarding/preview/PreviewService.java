@@ -1,5 +1,6 @@
 package com.company.onboarding.preview;
 
+import com.company.onboarding.config.OnboardingConfig;
 import com.company.onboarding.error.BadRequest;
 import com.company.onboarding.error.NotFound;
 import com.company.onboarding.finding.Finding;
@@ -7,19 +8,43 @@ import com.company.onboarding.merge.MergeResult;
 import com.company.onboarding.platform.ServiceCatalog;
 import com.company.onboarding.validation.Assessment;
 import com.company.onboarding.validation.ValidationService;
-import com.company.onboarding.config.OnboardingConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Previews the merged Dynatrace config of an entry, proposed or already on platform-next.
  * Validation runs first and its merge is the preview: an invalid entry is a 422 with the same
- * findings {@code /services/validate} reports, never a partial config.
+ * findings {@code /services/validate} reports, never a partial config. Output is deterministic,
+ * so a rendering is kept per fingerprint, target filter and format.
  */
 @ApplicationScoped
 public class PreviewService {
+
+    /** The two forms of a preview (product.md 2). */
+    public enum Format {
+        JSON("application/json"), YAML("application/yaml;charset=utf-8");
+
+        private final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+    }
+
+    /** A preview ready to send. */
+    public record Rendered(byte[] body, String mediaType) {
+    }
 
     @Inject
     ValidationService validation;
@@ -27,16 +52,22 @@ public class PreviewService {
     ServiceCatalog services;
     @Inject
     OnboardingConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    @CacheName("previews")
+    Cache renderings;
 
-    public Preview proposed(JsonNode body, TargetFilter filter) {
-        return preview(validation.assessProposed(body), filter);
+    public Rendered proposed(JsonNode body, TargetFilter filter, Format format) {
+        return render(validation.assessProposed(body), filter, format);
     }
 
-    public Preview existing(String name, TargetFilter filter) {
-        return preview(validation.assessExisting(services.get(name)), filter);
+    public Rendered existing(String name, TargetFilter filter, Format format) {
+        return render(validation.assessExisting(services.get(name)), filter, format);
     }
 
-    private Preview preview(Assessment assessment, TargetFilter filter) {
+    /** The structured preview of an assessed entry, for callers inside the service. */
+    public Preview preview(Assessment assessment, TargetFilter filter) {
         checkFilter(filter);
         MergeResult result = assessment.requireValid().merge();
         List<Finding> warnings = assessment.warnings();
@@ -51,6 +82,24 @@ public class PreviewService {
         }
         return new Preview(selected.service(), selected.targets().stream().map(Preview.TargetPreview::of).toList(),
                 warnings, null, selected);
+    }
+
+    private Rendered render(Assessment assessment, TargetFilter filter, Format format) {
+        if (assessment.fingerprint() == null) {
+            return bytes(preview(assessment, filter), format);
+        }
+        String key = assessment.fingerprint() + " " + filter + " " + format;
+        return renderings.get(key, k -> bytes(preview(assessment, filter), format)).await().indefinitely();
+    }
+
+    private Rendered bytes(Preview preview, Format format) {
+        try {
+            byte[] body = format == Format.YAML ? preview.yaml().getBytes(StandardCharsets.UTF_8)
+                    : json.writeValueAsBytes(preview);
+            return new Rendered(body, format.mediaType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a preview could not be written as JSON", e);
+        }
     }
 
     /** A filter naming a value the service does not know is a client mistake, told as such. */

@@ -11,8 +11,11 @@ import java.util.List;
  * An entry after every check: the findings, its targets, and the merge the checks needed (so a
  * preview or a pull request reuses it instead of merging twice). {@code merge} is null when the
  * entry could not be merged at all (it does not bind, or names no known profile).
+ * {@code fingerprint} identifies every input (the body, the platform-next and catalog commits):
+ * equal fingerprints, equal results; null for a body that did not bind.
  */
-public record Assessment(ServiceEntry entry, List<Finding> findings, List<Target> targets, MergeResult merge) {
+public record Assessment(ServiceEntry entry, List<Finding> findings, List<Target> targets, MergeResult merge,
+        String fingerprint) {
 
     public Assessment {
         findings = List.copyOf(findings);

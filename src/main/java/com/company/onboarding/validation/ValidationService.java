@@ -21,6 +21,8 @@ import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +58,9 @@ public class ValidationService {
     MetricsCatalogConfig catalogConfig;
     @Inject
     OnboardingConfig config;
+    @Inject
+    @CacheName("assessments")
+    Cache assessments;
 
     private final MergeEngine engine = new MergeEngine();
     private KnownValues known;
@@ -79,21 +84,35 @@ public class ValidationService {
         return assess(entry, false);
     }
 
+    /**
+     * Binding, platform-next and the catalog ref are read on every call (they decide the
+     * result); the rest is computed once per fingerprint: a Backstage tab refreshing the same
+     * entry costs a cache lookup, not a merge.
+     */
     private Assessment assess(JsonNode body, boolean proposed) {
         EntryBinder.Bound<ServiceEntry> bound = EntryBinder.entry(body);
+        if (bound.value() == null) {
+            return new Assessment(null, bound.findings(), List.of(), null, null);
+        }
+        PlatformSnapshot snapshot = platform.snapshot();
+        List<Finding> catalogFindings = new ArrayList<>();
+        CatalogSnapshot catalogSnapshot = catalog(bound.value(), catalogFindings::add);
+        String fingerprint = Fingerprint.of(body, proposed, snapshot.commitId(), catalogSnapshot, catalogFindings);
+        return assessments.get(fingerprint, key -> evaluate(bound, proposed, snapshot, catalogSnapshot, catalogFindings, key))
+                .await().indefinitely();
+    }
+
+    private Assessment evaluate(EntryBinder.Bound<ServiceEntry> bound, boolean proposed, PlatformSnapshot snapshot,
+            CatalogSnapshot catalogSnapshot, List<Finding> catalogFindings, String fingerprint) {
         List<Finding> findings = new ArrayList<>(bound.findings());
         ServiceEntry entry = bound.value();
-        if (entry == null) {
-            return new Assessment(null, findings, List.of(), null);
-        }
         entryChecks.check(bound.tree(), entry, findings::add);
-        PlatformSnapshot snapshot = platform.snapshot();
         if (proposed && entry.name() != null && snapshot.services().entry(entry.name()).isPresent()) {
             findings.add(Finding.error("/name", "service.exists",
                     "a service named \"" + entry.name() + "\" is already in services.yaml on " + platformConfig.branch()));
         }
         MonitoringProfile profile = profile(entry, snapshot, findings::add);
-        CatalogSnapshot catalogSnapshot = catalog(entry, findings::add);
+        findings.addAll(catalogFindings);
         inlineMetrics(bound.tree(), findings::add);
         boolean bindsCleanly = bound.findings().stream().noneMatch(Finding::isError);
         MergeResult merge = null;
@@ -107,7 +126,8 @@ public class ValidationService {
         boolean metricsComplete = profile != null && (!namesCatalog(entry) || catalogSnapshot != null);
         Set<String> metrics = metricNames(merge, entry, profile, catalogSnapshot);
         alertRules(bound.tree(), entry, profile, catalogSnapshot, metricsComplete ? metrics : null, findings::add);
-        return new Assessment(entry, dedupe(findings), entry.name() == null ? List.of() : known.targets().of(entry), merge);
+        return new Assessment(entry, dedupe(findings), entry.name() == null ? List.of() : known.targets().of(entry), merge,
+                fingerprint);
     }
 
     private MonitoringProfile profile(ServiceEntry entry, PlatformSnapshot snapshot, Consumer<Finding> out) {

@@ -139,4 +139,12 @@ class EntryBinderTest {
         assertEquals(" entry.malformed", codes(bound.findings()));
         assertNull(bound.value());
     }
+
+    @Test
+    void theJsonTwinTheLoadBenchmarkPostsIsTheSameEntry() throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream("bench/payment-processor.json")) {
+            assertEquals(Entries.paymentProcessor(), com.company.onboarding.parsing.JsonTrees.read(in.readAllBytes(),
+                    ParseLimits.DEFAULT));
+        }
+    }
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# HTTP load benchmark (docs/benchmarks.md, "## HTTP load"): starts the packaged service on its
+# embedded default on 127.0.0.1, records start-up time and RSS, then runs wrk (Debian package
+# `wrk`) for a bounded time against a trivial endpoint (/q/health/live), GET /profiles,
+# POST /services/validate and POST /services/preview (the design document's payment-processor
+# entry), at 16 and 64 connections, and records RSS again. Output: target/bench/http-load.txt.
+#
+#   bench/http-load.sh [seconds-per-run, default 15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-15}"
+command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+OUT=target/bench; mkdir -p "$OUT"; REPORT="$OUT/http-load.txt"; : > "$REPORT"
+DATA=$(mktemp -d "$OUT/http-data-XXXX")
+PORT=18080
+cp src/test/resources/bench/payment-processor.json "$OUT/payment-processor.json"
+
+start_ns=$(date +%s%N)
+java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT -Donboarding.data-dir="$DATA" \
+  -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$OUT/http-service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do sleep 0.05; done
+ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+rss_start=$(ps -o rss= -p $PID | tr -d ' ')
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)" >> "$REPORT"
+echo "start-to-ready: ${ready_ms} ms (includes seeding the embedded repositories in an empty data directory)" >> "$REPORT"
+echo "RSS after start: $((rss_start / 1024)) MiB" >> "$REPORT"
+
+cat > "$OUT/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
+local f = io.open("$OUT/payment-processor.json", "r"); wrk.body = f:read("*a"); f:close()
+LUA
+
+run() { # name, connections, path, [lua]
+  local name=$1 conns=$2 path=$3 lua=${4:-}
+  local args=(-t2 -c"$conns" -d"${DURATION}s" --latency)
+  [ -n "$lua" ] && args+=(-s "$lua")
+  echo "== $name c=$conns" >> "$REPORT"
+  wrk "${args[@]}" "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%" >> "$REPORT"
+}
+# Warm-up: JIT, catalog fetch, parsed caches.
+wrk -t2 -c16 -d5s -s "$OUT/post.lua" "http://127.0.0.1:$PORT/services/preview" >/dev/null
+wrk -t2 -c16 -d3s -s "$OUT/post.lua" "http://127.0.0.1:$PORT/services/validate" >/dev/null
+for c in 16 64; do
+  run "trivial GET /q/health/live" $c /q/health/live
+  run "GET /profiles" $c /profiles
+  run "POST /services/validate" $c /services/validate "$OUT/post.lua"
+  run "POST /services/preview" $c /services/preview "$OUT/post.lua"
+done
+rss_end=$(ps -o rss= -p $PID | tr -d ' ')
+echo "RSS after the load runs: $((rss_end / 1024)) MiB" >> "$REPORT"
+cat "$REPORT"
