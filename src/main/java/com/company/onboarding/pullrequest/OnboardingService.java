@@ -48,7 +48,7 @@ import org.jboss.logging.Logger;
  * request for the same entry opens.
  */
 @Singleton
-public class OnboardingService {
+public class OnboardingService implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OnboardingService.class);
     private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
@@ -119,7 +119,7 @@ public class OnboardingService {
             }
             Heads heads = repository.read(branch);
             byte[] services = repository.baseServicesFile(heads.base());
-            if (ServicesEntries.parse(services).flatMap(entries -> entries.find(service)).isPresent()) {
+            if (ServicesEntries.contains(services, service)) {
                 throw new Conflict("service.exists", "service " + service + " is already in "
                         + repository.servicesPath() + " on " + repository.baseBranch());
             }
@@ -238,7 +238,8 @@ public class OnboardingService {
     }
 
     @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         repository.close();
     }
 }

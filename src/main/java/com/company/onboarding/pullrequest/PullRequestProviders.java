@@ -45,7 +45,9 @@ public class PullRequestProviders {
     static List<String> problems(PullRequestConfig config) {
         List<String> problems = new ArrayList<>();
         String prefix = config.branchPrefix();
-        if (prefix.startsWith("-") || !Repository.isValidRefName("refs/heads/" + prefix + "service")) {
+        String branch = prefix + "service";
+        // JGit accepts a leading '-' (an option to git's command line) and '.lock' components (git's lock files).
+        if (prefix.startsWith("-") || prefix.contains(".lock/") || !Repository.isValidRefName("refs/heads/" + branch)) {
             problems.add("pull-request.branch-prefix '" + PullRequestText.oneLine(prefix)
                     + "' does not make valid branch names (<prefix><service>)");
         }

@@ -33,6 +33,31 @@ final class ServicesEntries {
         }
     }
 
+    /**
+     * Whether the base file has an item named {@code name}. A file whose bytes do not contain the
+     * name at all cannot have it (service names are plain DNS labels), which spares the parse of a
+     * large file in the usual case; validation has checked the same against the base branch already.
+     */
+    static boolean contains(byte[] file, String name) {
+        if (indexOf(file, name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) < 0) {
+            return false;
+        }
+        return parse(file).flatMap(entries -> entries.find(name)).isPresent();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** The first item of {@code services} named {@code name}. */
     Optional<JsonNode> find(String name) {
         for (JsonNode item : root.path("services")) {

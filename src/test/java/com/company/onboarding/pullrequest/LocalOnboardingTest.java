@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.error.Conflict;
+import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.pullrequest.OnboardingResult.Status;
 import com.company.onboarding.testing.Fixtures;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.FooterLine;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -166,6 +170,58 @@ class LocalOnboardingTest {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(result.commit()));
             assertEquals(newBase, commit.getParent(0).name(), "based on the moved base");
             assertEquals("moved\n", remote.repo.read("onboard/gamma-api", "README.md"));
+        }
+    }
+
+    @Test
+    void aBaseThatNeverStopsMovingEndsInA503AfterTheConfiguredAttemptsAndPushesNothing() {
+        OnboardingService service = remote.service(new LocalPullRequests(), remote.repo.url(), Optional.empty(),
+                new OnboardingSettings("onboard/", "Monitoring Onboarding", "onboarding@company.com", 3,
+                        Duration.ofSeconds(60)));
+        services.add(service);
+        AtomicInteger moves = new AtomicInteger();
+        service.beforePush(() -> remote.repo.commit("main", "busy", Map.of("README.md", "move " + moves.incrementAndGet())));
+
+        Unavailable e = assertThrows(Unavailable.class,
+                () -> service.onboard(OnboardingRequests.of(SampleEntries.minimal("gamma-api"))));
+
+        assertEquals("platform-next.busy", e.code());
+        assertEquals(3, moves.get(), "pull-request.max-attempts reads, no more");
+        assertTrue(e.retryAfter().toSeconds() > 0);
+        assertEquals(List.of(), remote.onboardingBranches());
+    }
+
+    @Test
+    void aRequestThatWaitsTooLongForAnotherOfTheSameServiceIsA503() throws Exception {
+        OnboardingService service = remote.service(new LocalPullRequests(), remote.repo.url(), Optional.empty(),
+                new OnboardingSettings("onboard/", "Monitoring Onboarding", "onboarding@company.com", 5,
+                        Duration.ofMillis(200)));
+        services.add(service);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        service.beforePush(() -> {
+            inside.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        OnboardingRequest request = OnboardingRequests.of(SampleEntries.minimal("gamma-api"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<OnboardingResult> first = pool.submit(() -> service.onboard(request));
+            assertTrue(inside.await(30, TimeUnit.SECONDS));
+
+            Unavailable e = assertThrows(Unavailable.class, () -> service.onboard(request));
+            assertEquals("pull-request.busy", e.code());
+
+            release.countDown();
+            assertEquals(Status.CREATED, first.get(30, TimeUnit.SECONDS).status());
+            assertEquals(Status.EXISTING, service.onboard(request).status());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
         }
     }
 

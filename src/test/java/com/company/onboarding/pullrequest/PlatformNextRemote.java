@@ -46,18 +46,23 @@ final class PlatformNextRemote implements AutoCloseable {
 
     /** A service on a new working mirror of this repository, read over {@code file://}. */
     OnboardingService service(PullRequestProvider provider) {
-        return service(provider, repo.url(), Optional.empty());
+        return service(provider, repo.url(), Optional.empty(), SETTINGS);
+    }
+
+    OnboardingService service(PullRequestProvider provider, String url, Optional<String> token) {
+        return service(provider, url, token, SETTINGS);
     }
 
     /**
      * Each service's clock is a second later than the previous one's, so two replicas never write
      * the same commit: a second branch could not hide behind an identical id.
      */
-    OnboardingService service(PullRequestProvider provider, String url, Optional<String> token) {
+    OnboardingService service(PullRequestProvider provider, String url, Optional<String> token,
+            OnboardingSettings settings) {
         GitRemote remote = new GitRemote("platform-next", new GitUrl(url), "x-access-token", token, Duration.ofSeconds(10));
         Mirror mirror = Mirror.open(remote, root.resolve("work-" + mirrors + ".git"), new SimpleMeterRegistry());
         Clock clock = Clock.fixed(NOW.plusSeconds(mirrors++), ZoneOffset.UTC);
-        return new OnboardingService(mirror, "main", Fixtures.SERVICES_PATH, provider, SETTINGS, clock);
+        return new OnboardingService(mirror, "main", Fixtures.SERVICES_PATH, provider, settings, clock);
     }
 
     /** Every branch of the remote under {@code onboard/}, sorted. */
