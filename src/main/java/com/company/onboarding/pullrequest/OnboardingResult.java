@@ -8,10 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer of {@code POST /services}: the pull request (or, on {@code local}, the branch)
- * that carries the entry. {@code created} answers 201, {@code existing} 200.
+ * that carries the entry. {@code created} answers 201, {@code existing} 200. The schema
+ * annotations shape its part of the published contract once a resource returns it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "OnboardingResult", description = "The pull request, or on the local provider the branch, that adds the entry")
 public record OnboardingResult(
         @Schema(description = "The provider that opened it: github or local") String provider,
         @Schema(description = "The pull request's number; null on the local provider", nullable = true) Integer number,
@@ -19,7 +19,8 @@ public record OnboardingResult(
         @Schema(description = "The branch on platform-next, e.g. onboard/payment-processor") String branch,
         @Schema(description = "The commit the branch points to") String commit,
         @Schema(description = "created: this request opened it (201); existing: an earlier one did (200)",
-                type = SchemaType.STRING, enumeration = {"created", "existing"}) Status status) {
+                implementation = String.class, type = SchemaType.STRING, enumeration = {"created", "existing"})
+        Status status) {
 
     public enum Status {
         CREATED, EXISTING;
