@@ -2,10 +2,14 @@ package com.company.onboarding.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** How onboarding publishes its change to platform-next. Keys are public API (product.md 3). */
 @ConfigMapping(prefix = "pull-request")
@@ -13,7 +17,10 @@ public interface PullRequestConfig {
 
     enum Provider { local, github, gitlab }
 
-    /** {@code local} pushes a branch only; {@code github} also opens the pull request. */
+    /**
+     * {@code local} pushes a branch only; {@code github} also opens the pull request ({@code api-url},
+     * {@code repository} and {@code token} are then required); {@code gitlab} is refused at start-up.
+     */
     @WithDefault("local")
     Provider provider();
 
@@ -37,4 +44,36 @@ public interface PullRequestConfig {
 
     @WithDefault("monitoring-onboarding@company.com")
     String authorEmail();
+
+    /** How many times one request re-reads platform-next after a lost race (base moved, push rejected). */
+    @WithDefault("5")
+    @Min(1)
+    @Max(20)
+    int maxAttempts();
+
+    /**
+     * How long a request waits while another request of this replica onboards the same service;
+     * past it the answer is 503 with {@code Retry-After}.
+     */
+    @WithDefault("60s")
+    @DurationMin(seconds = 1)
+    Duration lockTimeout();
+
+    /** Connect timeout of calls to the PR host's API. */
+    @WithDefault("10s")
+    @DurationMin(millis = 100)
+    Duration connectTimeout();
+
+    /** How long one call to the PR host's API may take, from sending to the whole answer. */
+    @WithDefault("30s")
+    @DurationMin(millis = 100)
+    Duration readTimeout();
+
+    /**
+     * The longest a request waits in all for the PR host's rate limit ({@code Retry-After},
+     * {@code x-ratelimit-reset}) before it answers 503 with the host's {@code Retry-After}.
+     */
+    @WithDefault("10s")
+    @DurationMin(millis = 0)
+    Duration rateLimitMaxWait();
 }

@@ -58,12 +58,49 @@ public final class SmartHttpGitServer implements AutoCloseable {
                 return new ReceivePack(repository);
             });
             context.addServlet(new ServletHolder(servlet), "/git/*");
+            context.addFilter(BasicChallenge.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             server.setHandler(context);
             server.start();
             port = connector.getLocalPort();
             return this;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A 401 challenges for Basic credentials, as GitHub's does: git clients (JGit too) send their
+     * credentials only after such a challenge, so without it a push with a token could never work.
+     */
+    public static final class BasicChallenge extends jakarta.servlet.http.HttpFilter {
+        @Override
+        protected void doFilter(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+            chain.doFilter(request, new jakarta.servlet.http.HttpServletResponseWrapper(response) {
+                @Override
+                public void sendError(int status) throws java.io.IOException {
+                    challenge(status);
+                    super.sendError(status);
+                }
+
+                @Override
+                public void sendError(int status, String message) throws java.io.IOException {
+                    challenge(status);
+                    super.sendError(status, message);
+                }
+
+                @Override
+                public void setStatus(int status) {
+                    challenge(status);
+                    super.setStatus(status);
+                }
+
+                private void challenge(int status) {
+                    if (status == 401) {
+                        setHeader("WWW-Authenticate", "Basic realm=\"git\"");
+                    }
+                }
+            });
         }
     }
 

@@ -1,0 +1,77 @@
+package com.company.onboarding.pullrequest;
+
+import com.company.onboarding.config.PullRequestConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * The configured {@link PullRequestProvider}, checked at start-up: {@code github} without its
+ * API URL, repository or token, {@code gitlab} (not implemented) or a branch prefix that makes
+ * no valid branch name stop the service with one message naming the keys, rather than failing
+ * the first onboarding.
+ */
+@Singleton
+public class PullRequestProviders {
+
+    void check(@Observes StartupEvent start, PullRequestConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(String.join("; ", problems));
+        }
+    }
+
+    @Produces
+    @Singleton
+    PullRequestProvider provider(PullRequestConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(String.join("; ", problems));
+        }
+        return switch (config.provider()) {
+            case local -> new LocalPullRequests();
+            case github -> new GitHubPullRequests(config.apiUrl().orElseThrow(), config.repository().orElseThrow(),
+                    config.token().orElseThrow(), config.connectTimeout(), config.readTimeout(), config.rateLimitMaxWait());
+            case gitlab -> throw new IllegalStateException("unreachable: refused by the check");
+        };
+    }
+
+    /** What is wrong with the configuration, one sentence per problem naming the key; empty when fine. */
+    static List<String> problems(PullRequestConfig config) {
+        List<String> problems = new ArrayList<>();
+        String prefix = config.branchPrefix();
+        String branch = prefix + "service";
+        // JGit accepts a leading '-' (an option to git's command line) and '.lock' components (git's lock files).
+        if (prefix.startsWith("-") || prefix.contains(".lock/") || !Repository.isValidRefName("refs/heads/" + branch)) {
+            problems.add("pull-request.branch-prefix '" + PullRequestText.oneLine(prefix)
+                    + "' does not make valid branch names (<prefix><service>)");
+        }
+        switch (config.provider()) {
+            case local -> {
+            }
+            case github -> {
+                if (config.apiUrl().isEmpty()) {
+                    problems.add("pull-request.api-url must be set when pull-request.provider is github"
+                            + " (https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise)");
+                } else if (!List.of("https", "http").contains(String.valueOf(config.apiUrl().get().getScheme()))
+                        || config.apiUrl().get().getHost() == null) {
+                    problems.add("pull-request.api-url must be an https:// (or http://) URL with a host");
+                }
+                if (config.repository().isEmpty()) {
+                    problems.add("pull-request.repository (owner/name of platform-next) must be set when"
+                            + " pull-request.provider is github");
+                }
+                if (config.token().filter(token -> !token.isBlank()).isEmpty()) {
+                    problems.add("pull-request.token must be set when pull-request.provider is github");
+                }
+            }
+            case gitlab -> problems.add("pull-request.provider gitlab is not implemented yet; use local or github");
+        }
+        return problems;
+    }
+}
