@@ -1,6 +1,9 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.access.Caller;
 import com.company.onboarding.entry.ServiceEntry;
+import com.company.onboarding.pullrequest.Onboarder;
+import com.company.onboarding.pullrequest.OnboardingResult;
 import com.company.onboarding.platform.ServiceCatalog;
 import com.company.onboarding.preview.Preview;
 import com.company.onboarding.preview.PreviewService;
@@ -39,6 +42,8 @@ public class ServiceResource {
     ValidationService validation;
     @Inject
     PreviewService previews;
+    @Inject
+    Onboarder onboarder;
 
     @GET
     @Operation(operationId = "listServices", summary = "List the services of services.yaml",
@@ -98,6 +103,43 @@ public class ServiceResource {
     public Response preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @BeanParam TargetFilter filter, @jakarta.ws.rs.core.Context HttpHeaders headers) {
         return Renditions.of(previews.proposed(RequestBodies.read(body, type), filter, Renditions.requested(headers)));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Operation(operationId = "onboardService", summary = "Open the pull request that adds an entry to services.yaml",
+            description = "Validates the entry (a failing entry never reaches git), then adds it to the end of services.yaml"
+                    + " on platform-next's base branch as a text edit that keeps every existing byte, commits it on branch"
+                    + " <prefix><service> with the requester in a Requested-by trailer, pushes, and opens the pull request."
+                    + " Idempotent: the same entry again answers 200 with the same pull request; a retry after a failure"
+                    + " finishes the job. Finding pointers are into the entry.")
+    @RequestBody(required = true, description = "{entry, requestedBy?, draft?}, as JSON or YAML", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingBody.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = OnboardingBody.class))})
+    @APIResponse(responseCode = "201", description = "The pull request (or, for the local provider, the branch) was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingResult.class)))
+    @APIResponse(responseCode = "200", description = "An open pull request already carries this very entry: that one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingResult.class)))
+    @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML (line and column given)")
+    @APIResponse(responseCode = "401", description = "A bearer token is required (when tokens are configured)")
+    @APIResponse(responseCode = "403", description = "The token lacks the onboarder role")
+    @APIResponse(responseCode = "409", description = "The service is already on the base branch (service.exists), an open pull"
+            + " request carries a different entry for it (pull-request.conflict), or services.yaml cannot be edited safely"
+            + " (services.edit.unsafe)")
+    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
+    @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
+    public Response onboard(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @jakarta.ws.rs.core.Context io.vertx.ext.web.RoutingContext context) {
+        Caller caller = context.get(Caller.CONTEXT_KEY);
+        OnboardingResult result = onboarder.onboard(RequestBodies.read(body, type), caller == null ? Caller.ANONYMOUS : caller);
+        return Response.status(result.httpStatus()).entity(result).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The body of {@code POST /services}, for the contract only: the service reads it leniently. */
+    @Schema(name = "OnboardingRequest")
+    public record OnboardingBody(@Schema(required = true) ServiceEntry entry,
+            @Schema(description = "Who asked, e.g. the Backstage user; goes into the commit's Requested-by trailer") String requestedBy,
+            @Schema(description = "Open the pull request as a draft (github)") Boolean draft) {
     }
 
     @GET

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(AccessTest.WithTokens.class)
 class AccessTest {
 
+    @jakarta.inject.Inject
+    com.company.onboarding.config.OnboardingConfig config;
+
     static final String READER = "reader-secret-0123456789";
     static final String ONBOARDER = "onboarder-secret-0123456789";
 
@@ -67,7 +70,22 @@ class AccessTest {
                 .contentType(Problem.MEDIA_TYPE)
                 .body("code", equalTo("access.forbidden"));
         given().auth().oauth2(ONBOARDER).contentType("application/json").body("{}").when().post("/services").then()
-                .statusCode(not(equalTo(403)));
+                .statusCode(422);
+    }
+
+    @Test
+    void theTokensSubjectAndTheRequesterGoIntoTheCommitTrailers() throws Exception {
+        String entry = com.company.onboarding.validation.Entries.paymentProcessor(
+                e -> com.company.onboarding.validation.Entries.set(e, "/name", "trailer-check")).toString();
+        String commit = given().auth().oauth2(ONBOARDER).contentType("application/json")
+                .body("{\"entry\": " + entry + ", \"requestedBy\": \"carol@company.com\"}")
+                .when().post("/services").then().statusCode(201).extract().path("commit");
+        try (var repo = com.company.onboarding.testing.BareRepo.open(config.dataDir().resolve("repos/platform-next.git"));
+                var walk = new org.eclipse.jgit.revwalk.RevWalk(repo.repository())) {
+            String message = walk.parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(commit)).getFullMessage();
+            org.hamcrest.MatcherAssert.assertThat(message, containsString("Requested-by: carol@company.com"));
+            org.hamcrest.MatcherAssert.assertThat(message, containsString("Onboarded-by: backstage-scaffolder"));
+        }
     }
 
     @Test
