@@ -22,8 +22,11 @@ class PreviewCatalogOutageTest {
 
     @Test
     void anUnreachableCatalogIsA503AndARetryLaterSucceeds() {
+        // A tag no other test of this shared catalog has read, so nothing of it is cached yet.
+        String commit = catalog.commitOn("preview-outage", "services/payment-processor/metrics.yaml", "payments_total");
+        catalog.repo().tag("preview-outage-tag", commit, false);
         String entry = Entries.paymentProcessor(e -> {
-            Entries.set(e, "/monitoring/customMetrics/repository/ref", "outage");
+            Entries.set(e, "/monitoring/customMetrics/repository/ref", "preview-outage-tag");
             Entries.set(e, "/monitoring/customMetrics/profiles", "[]");
             // this catalog has no payment_success_rate: keep the override's rule on a built-in signal
             Entries.set(e, "/monitoring/overrides/prod/dynatrace/alertRules/0/condition", "\"ErrorRate > 0.01\"");
@@ -44,6 +47,6 @@ class PreviewCatalogOutageTest {
                 .log().ifValidationFails()
                 .statusCode(200)
                 .body("targets[0].configMap.metadata.annotations.'monitoring.company.com/metrics-catalog-commit'",
-                        equalTo(catalog.commit("outage")));
+                        equalTo(commit));
     }
 }
