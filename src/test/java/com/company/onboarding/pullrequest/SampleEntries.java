@@ -53,52 +53,7 @@ final class SampleEntries {
 
     /** The design document's entry as its section 3.1 writes it, parsed: what the appended item must read back as. */
     static JsonNode paymentProcessorAsWritten() {
-        return yaml("""
-                name: payment-processor
-                archetype: api
-                size: large
-                regions: [euw1, euw2]
-                enabledIn: [int-stable, pre-stable, prod]
-                costProfile: standard-api-cost
-                cost:
-                  costCenter: "COR-B"
-                  businessUnit: "core-banking"
-                  costOwner: "owner@company.com"
-                monitoringProfile: domain-api
-                monitoring:
-                  dynatrace: true
-                  customMetrics:
-                    repository:
-                      url: https://github.com/company/metrics-catalog
-                      ref: v1.2.0
-                    profiles:
-                      - payment-business-metrics
-                      - payment-fraud-metrics
-                    metrics:
-                      - name: payment_transactions_total
-                        type: counter
-                        description: "Total payment transactions processed"
-                        dynatrace:
-                          enabled: true
-                          unit: "count"
-                          aggregation: "sum"
-                          dimensions: ["status", "payment_method", "environment"]
-                  overrides:
-                    prod:
-                      sloAvailability: 99.99
-                      sloLatencyP95ms: 200
-                      sloErrorRate: 0.05
-                      dynatrace:
-                        alertRules:
-                          - name: "PaymentSuccessRateLow"
-                            enabled: true
-                            condition: "payment_success_rate < 95.0"
-                            targets: ["SERVICE"]
-                            severity: critical
-                            channels:
-                              teams: ["#team-payment-processor"]
-                              email: ["owner@company.com"]
-                """);
+        return com.company.onboarding.validation.Entries.paymentProcessor();
     }
 
     /** Only a name, archetype and profile. */
