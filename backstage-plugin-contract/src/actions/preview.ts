@@ -6,7 +6,7 @@ import { OnboardingApi } from '../api/client';
 import { describeFindings } from '../api/errors';
 import { entryBody, serviceName } from './entry';
 import { allWarnings, summarize, summaryMarkdown } from './previewSummary';
-import { entryInput, findingsOutput, targetFilterInput, targetSummariesOutput } from './schemas';
+import { EXAMPLE_ENTRY, entryInput, findingsOutput, targetFilterInput, targetSummariesOutput } from './schemas';
 import type { ActionDependencies } from './dependencies';
 
 export const PREVIEW_ACTION_ID = 'monitoring:preview';
@@ -29,17 +29,7 @@ const examples = [
   - id: preview
     action: monitoring:preview
     input:
-      entry:
-        name: payment-processor
-        archetype: api
-        size: large
-        regions: [euw1, euw2]
-        enabledIn: [int-stable, pre-stable, prod]
-        costProfile: standard-api-cost
-        cost: { costCenter: COR-B, businessUnit: core-banking, costOwner: owner@company.com }
-        monitoringProfile: domain-api
-        monitoring: { dynatrace: true }
-      environment: prod
+${EXAMPLE_ENTRY}      environment: prod
       outputPath: generated/payment-processor/prod.yaml
 `,
   },

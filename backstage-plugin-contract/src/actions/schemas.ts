@@ -17,6 +17,23 @@ export const entryInput = (z: Z) =>
       'One services.yaml item: name, archetype, size, regions, enabledIn, costProfile, cost, monitoringProfile, monitoring. Empty values (blank strings, null) are left out before it is sent.',
     );
 
+/** The design document's payment-processor entry as an `entry:` input in the actions' YAML examples. */
+export const EXAMPLE_ENTRY = `      entry:
+        name: payment-processor
+        archetype: api
+        size: large
+        regions: [euw1, euw2]
+        enabledIn: [int-stable, pre-stable, prod]
+        costProfile: standard-api-cost
+        cost: { costCenter: COR-B, businessUnit: core-banking, costOwner: owner@company.com }
+        monitoringProfile: domain-api
+        monitoring:
+          dynatrace: true
+          customMetrics:
+            repository: { url: https://github.com/company/metrics-catalog, ref: v1.2.0 }
+            profiles: [payment-business-metrics, payment-fraud-metrics]
+`;
+
 export const targetFilterInput = {
   environment: (z: Z) => z.string().optional().describe('Only targets in this environment, e.g. prod'),
   track: (z: Z) => z.string().optional().describe('Only targets on this track, e.g. stable'),

@@ -5,7 +5,7 @@ import { describeFindings } from '../api/errors';
 import type { ValidationReport } from '../api/types';
 import type { ActionDependencies } from './dependencies';
 import { entryBody } from './entry';
-import { entryInput, findingsOutput, targetsOutput } from './schemas';
+import { EXAMPLE_ENTRY, entryInput, findingsOutput, targetsOutput } from './schemas';
 
 export const VALIDATE_ACTION_ID = 'monitoring:validate';
 
@@ -44,21 +44,7 @@ const examples = [
   - id: validate
     action: monitoring:validate
     input:
-      entry:
-        name: payment-processor
-        archetype: api
-        size: large
-        regions: [euw1, euw2]
-        enabledIn: [int-stable, pre-stable, prod]
-        costProfile: standard-api-cost
-        cost: { costCenter: COR-B, businessUnit: core-banking, costOwner: owner@company.com }
-        monitoringProfile: domain-api
-        monitoring:
-          dynatrace: true
-          customMetrics:
-            repository: { url: https://github.com/company/metrics-catalog, ref: v1.2.0 }
-            profiles: [payment-business-metrics, payment-fraud-metrics]
-`,
+${EXAMPLE_ENTRY}`,
   },
 ];
 

@@ -5,6 +5,7 @@
  * repository with git itself.
  */
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import { load, loadAll } from 'js-yaml';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -99,6 +100,21 @@ describe('monitoring:validate against the service', () => {
 
     expect(outputs(ctx).valid).toBe(true);
     expect(outputs(ctx).targets).toHaveLength(6);
+  });
+
+  it("passes the literal entries of the actions' examples", async () => {
+    const literal = [createValidateAction, createPreviewAction, createOnboardAction]
+      .flatMap(create => create({ config: config() }).examples ?? [])
+      .flatMap(e => (load(e.example) as { steps: Array<{ input: { entry: unknown } }> }).steps)
+      .map(step => step.input.entry)
+      .filter(entry => typeof entry === 'object' && !JSON.stringify(entry).includes('${{'));
+    expect(literal.length).toBeGreaterThan(0);
+
+    for (const entry of literal) {
+      const ctx = actionContext({ entry: entry as JsonObject });
+      await createValidateAction({ config: config() }).handler(ctx);
+      expect(outputs(ctx).valid).toBe(true);
+    }
   });
 
   it('says the token is wrong (401) when it is', async () => {
