@@ -163,8 +163,20 @@ describe('monitoring:onboard', () => {
 
     await expect(failure).rejects.toThrow('Cannot onboard payment-processor (pull-request.conflict)');
     await expect(failure).rejects.toThrow(
-      'Pull request: https://github.com/company/platform-next/pull/41, branch: onboard/payment-processor.',
+      'Pull request: https://github.com/company/platform-next/pull/41 (branch onboard/payment-processor).',
     );
+  });
+
+  it('names the branch of a conflicting proposal on the local provider (409 without a pull request)', async () => {
+    const fetch = service(() =>
+      problem(409, 'pull-request.conflict', 'branch onboard/payment-processor already proposes a different entry for service payment-processor; update or close it, or send the same entry', {
+        branch: 'onboard/payment-processor',
+      }),
+    );
+
+    await expect(
+      createOnboardAction({ config: testConfig(), fetch }).handler(actionContext({ entry: paymentProcessor() }, checkpointStore())),
+    ).rejects.toThrow(/^Cannot onboard payment-processor \(pull-request\.conflict\): branch .* send the same entry\. Branch: onboard\/payment-processor\.$/);
   });
 
   it('says the service is already on platform-next (409 service.exists)', async () => {

@@ -83,12 +83,10 @@ export function problemError(
 /** The pull request and branch a 409 problem names in its extensions (`pullRequest`, `branch`). */
 function namedPullRequest(problem: Problem | undefined): string {
   const extensions = (problem ?? {}) as Record<string, unknown>;
-  const parts: string[] = [];
-  if (typeof extensions.pullRequest === 'string') {
-    parts.push(`Pull request: ${extensions.pullRequest}`);
+  const url = typeof extensions.pullRequest === 'string' ? extensions.pullRequest : undefined;
+  const branch = typeof extensions.branch === 'string' ? extensions.branch : undefined;
+  if (url) {
+    return branch ? ` Pull request: ${url} (branch ${branch}).` : ` Pull request: ${url}.`;
   }
-  if (typeof extensions.branch === 'string') {
-    parts.push(`branch: ${extensions.branch}`);
-  }
-  return parts.length ? ` ${parts.join(', ')}.` : '';
+  return branch ? ` Branch: ${branch}.` : '';
 }

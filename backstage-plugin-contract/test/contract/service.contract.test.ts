@@ -211,7 +211,7 @@ describe('monitoring:onboard against the service', () => {
       const different = { ...paymentProcessor(), size: 'medium' };
       await expect(
         createOnboardAction({ config: config() }).handler(actionContext({ entry: different }, checkpointStore())),
-      ).rejects.toThrow(/Cannot onboard payment-processor \(pull-request\.conflict\):.*branch: onboard\/payment-processor\./s);
+      ).rejects.toThrow(/Cannot onboard payment-processor \(pull-request\.conflict\):.*Branch: onboard\/payment-processor\.$/s);
       expect(branches().get('onboard/payment-processor')).toBe(created.commit);
     },
   );
