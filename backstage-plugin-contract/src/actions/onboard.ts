@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { OnboardingApi } from '../api/client';
-import type { OnboardingResult } from '../api/pending';
+import type { OnboardingResult } from '../api/types';
 import type { ActionDependencies } from './dependencies';
 import { entryBody, serviceName } from './entry';
 import { summarize, summaryMarkdown } from './previewSummary';

@@ -1,8 +1,7 @@
 import type { Config } from '@backstage/config';
 import { OnboardingApiError, parseRetryAfter, problemError } from './errors';
-import type { OnboardingRequestBody, OnboardingResult } from './pending';
 import { readSettings, type Settings } from './settings';
-import type { Preview, Problem, TargetFilter, ValidationReport } from './types';
+import type { OnboardingRequestBody, OnboardingResult, Preview, Problem, TargetFilter, ValidationReport } from './types';
 
 /** The part of `fetch` the client uses; tests pass their own. */
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;

@@ -1,8 +1,7 @@
 /**
- * `POST /services` is not in openapi/openapi.yaml yet (the operation is being added to the
- * service). Until it is, these two shapes follow product.md sections 2 and 6 and the service's
- * OnboardingResult record. When the contract has them, `npm run generate:types` and make these
- * aliases of the generated types in ./types.ts.
+ * Stand-ins for the `POST /services` shapes while openapi/openapi.yaml does not have the
+ * operation, following product.md sections 2 and 6 and the service's OnboardingResult record.
+ * ./types.ts takes the generated types instead as soon as they exist; delete this file then.
  */
 export interface OnboardingRequestBody {
   entry: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { components } from '../generated/api';
+import type * as Pending from './pending';
 
 /**
  * Names for the generated contract types (src/generated/api.ts, from openapi/openapi.yaml).
@@ -20,3 +21,13 @@ export interface TargetFilter {
   track?: string;
   region?: string;
 }
+
+/**
+ * `POST /services`: the contract's own types as soon as the generated file has them, until then
+ * ./pending.ts. The entry stays a plain object: the service, not the type, checks it.
+ */
+export type OnboardingResult = Schemas extends { OnboardingResult: infer R } ? R : Pending.OnboardingResult;
+export type OnboardingRequestBody = Omit<
+  Schemas extends { OnboardingRequest: infer R } ? R : Pending.OnboardingRequestBody,
+  'entry'
+> & { entry: Record<string, unknown> };
