@@ -38,9 +38,10 @@ try {
       `${path.relative(root, committed)} is stale: it differs from what ${path.relative(root, contract)} generates` +
         ` (first at line ${line}). Run \`npm run generate:types\` and commit the result.`,
     );
-    process.exit(1);
+    process.exitCode = 1; // not process.exit: the finally below still removes the temporary file
+  } else {
+    console.log(`${path.relative(root, committed)} matches ${path.relative(root, contract)}`);
   }
-  console.log(`${path.relative(root, committed)} matches ${path.relative(root, contract)}`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
