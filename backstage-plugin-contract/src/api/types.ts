@@ -1,0 +1,33 @@
+import type { components } from '../generated/api';
+import type * as Pending from './pending';
+
+/**
+ * Names for the generated contract types (src/generated/api.ts, from openapi/openapi.yaml).
+ * Only aliases live here: a shape that changes in the contract changes here with it.
+ */
+type Schemas = components['schemas'];
+
+export type ServiceEntry = Schemas['ServiceEntry'];
+export type Finding = Schemas['Finding'];
+export type Target = Schemas['Target'];
+export type ValidationReport = Schemas['ValidationReport'];
+export type Preview = Schemas['Preview'];
+export type TargetPreview = Schemas['TargetPreview'];
+export type Problem = Schemas['Problem'];
+
+/** `?environment=&track=&region=` of the preview operations. */
+export interface TargetFilter {
+  environment?: string;
+  track?: string;
+  region?: string;
+}
+
+/**
+ * `POST /services`: the contract's own types as soon as the generated file has them, until then
+ * ./pending.ts. The entry stays a plain object: the service, not the type, checks it.
+ */
+export type OnboardingResult = Schemas extends { OnboardingResult: infer R } ? R : Pending.OnboardingResult;
+export type OnboardingRequestBody = Omit<
+  Schemas extends { OnboardingRequest: infer R } ? R : Pending.OnboardingRequestBody,
+  'entry'
+> & { entry: Record<string, unknown> };

@@ -1,0 +1,29 @@
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createOnboardAction } from './actions/onboard';
+import { createPreviewAction } from './actions/preview';
+import { createValidateAction } from './actions/validate';
+
+/**
+ * The scaffolder module: adds monitoring:validate, monitoring:preview and monitoring:onboard.
+ * `backend.add(import('@company/plugin-scaffolder-backend-module-monitoring-onboarding'))`.
+ */
+export const scaffolderModuleMonitoringOnboarding = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'monitoring-onboarding',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        scaffolder.addActions(
+          createValidateAction({ config }),
+          createPreviewAction({ config }),
+          createOnboardAction({ config }),
+        );
+      },
+    });
+  },
+});
