@@ -1,5 +1,4 @@
 import type { components } from '../generated/api';
-import type * as Pending from './pending';
 
 /**
  * Names for the generated contract types (src/generated/api.ts, from openapi/openapi.yaml).
@@ -22,12 +21,6 @@ export interface TargetFilter {
   region?: string;
 }
 
-/**
- * `POST /services`: the contract's own types as soon as the generated file has them, until then
- * ./pending.ts. The entry stays a plain object: the service, not the type, checks it.
- */
-export type OnboardingResult = Schemas extends { OnboardingResult: infer R } ? R : Pending.OnboardingResult;
-export type OnboardingRequestBody = Omit<
-  Schemas extends { OnboardingRequest: infer R } ? R : Pending.OnboardingRequestBody,
-  'entry'
-> & { entry: Record<string, unknown> };
+/** `POST /services`. The entry stays a plain object: the service, not the type, checks it. */
+export type OnboardingResult = Schemas['OnboardingResult'];
+export type OnboardingRequestBody = Omit<Schemas['OnboardingRequest'], 'entry'> & { entry: Record<string, unknown> };

@@ -77,7 +77,11 @@ export interface paths {
          */
         get: operations["listServices"];
         put?: never;
-        post?: never;
+        /**
+         * Open the pull request that adds an entry to services.yaml
+         * @description Validates the entry (a failing entry never reaches git), then adds it to the end of services.yaml on platform-next's base branch as a text edit that keeps every existing byte, commits it on branch <prefix><service> with the requester in a Requested-by trailer, pushes, and opens the pull request. Idempotent: the same entry again answers 200 with the same pull request; a retry after a failure finishes the job. Finding pointers are into the entry.
+         */
+        post: operations["onboardService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -225,15 +229,15 @@ export interface components {
             customMetrics?: components["schemas"]["JsonObject"][];
         };
         EnvironmentOverride: {
-            slos?: components["schemas"]["JsonObject"];
-            alertRules?: components["schemas"]["JsonObject"][];
-        };
-        EnvironmentOverride1: {
             sloAvailability?: number;
             sloLatencyP95ms?: number;
             sloLatencyP99ms?: number;
             sloErrorRate?: number;
             dynatrace?: components["schemas"]["OverrideDynatrace"];
+        };
+        EnvironmentOverride1: {
+            slos?: components["schemas"]["JsonObject"];
+            alertRules?: components["schemas"]["JsonObject"][];
         };
         Finding: {
             pointer?: string;
@@ -283,7 +287,7 @@ export interface components {
             dynatrace?: boolean;
             customMetrics?: components["schemas"]["CustomMetrics"];
             overrides?: {
-                [key: string]: components["schemas"]["EnvironmentOverride1"];
+                [key: string]: components["schemas"]["EnvironmentOverride"];
             };
         };
         MonitoringProfile: {
@@ -293,8 +297,35 @@ export interface components {
             /** @description availability and errorRate baselines per environment (baselineInt, ...), latency p95Baseline and p99Baseline in ms */
             slos?: components["schemas"]["JsonObject"];
             environmentOverrides?: {
-                [key: string]: components["schemas"]["EnvironmentOverride"];
+                [key: string]: components["schemas"]["EnvironmentOverride1"];
             };
+        };
+        OnboardingRequest: {
+            entry: components["schemas"]["ServiceEntry"];
+            /** @description Who asked, e.g. the Backstage user; goes into the commit's Requested-by trailer */
+            requestedBy?: string;
+            /** @description Open the pull request as a draft (github) */
+            draft?: boolean;
+        };
+        OnboardingResult: {
+            /** @description The provider that opened it: github or local */
+            provider?: string;
+            /**
+             * Format: int32
+             * @description The pull request's number; null on the local provider
+             */
+            number?: number | null;
+            /** @description The pull request's web page; null on the local provider */
+            url?: string | null;
+            /** @description The branch on platform-next, e.g. onboard/payment-processor */
+            branch?: string;
+            /** @description The commit the branch points to */
+            commit?: string;
+            /**
+             * @description created: this request opened it (201); existing: an earlier one did (200)
+             * @enum {string}
+             */
+            status?: "created" | "existing";
         };
         OverrideDynatrace: {
             alertRules?: components["schemas"]["JsonObject"][];
@@ -593,6 +624,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceList"];
+                };
+            };
+            /** @description Unexpected failure; details are in the service's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    onboardService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {entry, requestedBy?, draft?}, as JSON or YAML */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnboardingRequest"];
+                "application/yaml": components["schemas"]["OnboardingRequest"];
+            };
+        };
+        responses: {
+            /** @description An open pull request already carries this very entry: that one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingResult"];
+                };
+            };
+            /** @description The pull request (or, for the local provider, the branch) was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingResult"];
+                };
+            };
+            /** @description The body is not readable JSON or YAML (line and column given) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bearer token is required (when tokens are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the onboarder role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The service is already on the base branch (service.exists), an open pull request carries a different entry for it (pull-request.conflict), or services.yaml cannot be edited safely (services.edit.unsafe) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither JSON nor YAML */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The entry is invalid; errors lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure; details are in the service's log */
