@@ -50,7 +50,11 @@ public final class JsonTrees {
                 throw new DocumentException(DocumentException.Kind.SYNTAX, "unexpected content after the JSON value",
                         at.getLineNr(), at.getColumnNr(), null);
             }
+            checkNumbers(tree, "", limits);
             return tree;
+        } catch (NumberFormatException e) {
+            // Jackson lets BigDecimal's own refusal through, e.g. for an exponent beyond an int.
+            throw new DocumentException(DocumentException.Kind.TOO_LARGE, limits.writtenOutTooLong(), 0, 0, null);
         } catch (StreamConstraintsException e) {
             String message = String.valueOf(e.getOriginalMessage());
             DocumentException.Kind kind = message.contains("nesting depth")
@@ -76,6 +80,23 @@ public final class JsonTrees {
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null);
         } catch (IOException e) {
             throw new DocumentException(DocumentException.Kind.SYNTAX, "unreadable JSON", 0, 0, null);
+        }
+    }
+
+    /** Jackson bounds a number's literal, not its value: {@code 1e999999} passes its check (see {@link ParseLimits#fitsWrittenOut}). */
+    private static void checkNumbers(JsonNode node, String pointer, ParseLimits limits) throws DocumentException {
+        if (node.isBigDecimal() && !limits.fitsWrittenOut(node.decimalValue())) {
+            throw new DocumentException(DocumentException.Kind.TOO_LARGE, limits.writtenOutTooLong(), 0, 0, pointer);
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                checkNumbers(field.getValue(), pointer + "/" + YamlTrees.escape(field.getKey()), limits);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNumbers(node.get(i), pointer + "/" + i, limits);
+            }
         }
     }
 

@@ -44,6 +44,20 @@ class JsonTreesTest {
     }
 
     @Test
+    void refusesNumbersWhoseValueIsHugeThoughTheirLiteralIsShort() throws Exception {
+        for (String number : new String[] {"1e999999", "-1e999999999", "1E+2147483647", "1e-999999"}) {
+            DocumentException e = refused("{\"o\": {\"slo\": [" + number + "]}}");
+            assertEquals(DocumentException.Kind.TOO_LARGE, e.kind(), number);
+            assertEquals("/o/slo/0", e.pointer(), number);
+        }
+        // An exponent BigDecimal itself cannot hold: refused too, without a position.
+        assertEquals(DocumentException.Kind.TOO_LARGE, refused("{\"a\": 1e-2147483649}").kind());
+        // Exponents that stay within the limit are numbers like any other.
+        assertEquals(new java.math.BigDecimal("1e30"), JsonTrees.read("{\"a\": 1e30}".getBytes(StandardCharsets.UTF_8),
+                ParseLimits.DEFAULT).get("a").decimalValue());
+    }
+
+    @Test
     void refusesInvalidUtf8() {
         byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'};
         assertEquals(DocumentException.Kind.ENCODING, assertThrows(DocumentException.class,
