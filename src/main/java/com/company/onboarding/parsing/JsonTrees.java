@@ -30,7 +30,10 @@ public final class JsonTrees {
     }
 
     public static JsonNode read(byte[] bytes, ParseLimits limits) throws DocumentException {
-        String text = Utf8.decode(bytes);
+        return read(Utf8.decode(bytes), limits);
+    }
+
+    public static JsonNode read(String text, ParseLimits limits) throws DocumentException {
         if (text.isBlank()) {
             throw new DocumentException(DocumentException.Kind.EMPTY, "the document is empty", 0, 0, null);
         }
@@ -113,14 +116,21 @@ public final class JsonTrees {
         return JsonMapper.builder(factory)
                 .nodeFactory(YamlTrees.NODES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+                .build(); // trailing content is checked in read(), with a message that names no Jackson type
     }
 
-    /** Jackson's messages carry hints for Java developers after the first sentence; clients need only the first. */
+    /**
+     * Jackson's messages carry hints for Java developers (a feature to enable, the Java type bound
+     * to, in backquotes) after what went wrong; clients need only what went wrong.
+     */
     private static String firstSentence(String message) {
         String line = message.lines().findFirst().orElse(message);
-        int hint = line.indexOf(" (for ");
-        return hint > 0 ? line.substring(0, hint) : line;
+        for (String hint : new String[] {" (for ", ": enable ", " (bound as ", "`"}) {
+            int at = line.indexOf(hint);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
+        return line;
     }
 }

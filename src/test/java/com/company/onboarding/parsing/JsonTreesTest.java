@@ -39,7 +39,11 @@ class JsonTreesTest {
         DocumentException e = refused("{\n  \"a\": [1, 2,\n}");
         assertEquals(DocumentException.Kind.SYNTAX, e.kind());
         assertEquals(3, e.line());
-        assertEquals(DocumentException.Kind.SYNTAX, refused("{\"a\": 1} trailing").kind());
+        DocumentException trailing = refused("{\"a\": 1} {\"b\": 2}");
+        assertEquals(DocumentException.Kind.SYNTAX, trailing.kind());
+        assertEquals("unexpected content after the JSON value", trailing.getMessage());
+        assertEquals(10, trailing.column());
+        assertEquals("Non-standard token 'NaN'", refused("{\"a\": NaN}").getMessage());
         assertEquals(DocumentException.Kind.EMPTY, refused("  ").kind());
     }
 
