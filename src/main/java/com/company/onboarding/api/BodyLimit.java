@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * refused before a byte of it is read, a chunked one as soon as it passes the limit, both with a
  * {@code request.too-large} problem; and no worker thread ever waits on a slow client.
  *
+ * <p>The whole body must arrive within {@code quarkus.http.read-timeout} (a 408 problem otherwise),
+ * so a client that stops sending holds a connection for that long, and never a thread.
+ *
  * <p>After a 413 the rest of the body is still read and dropped for at most
  * {@value #LINGER_MILLIS} ms, then the connection is closed: a client that writes its whole body
  * before it reads (most do) gets the answer rather than a reset connection.
@@ -36,6 +40,9 @@ public class BodyLimit {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
+    /** The whole body must arrive within this; a client that stops half-way gets a 408. */
+    @ConfigProperty(name = "quarkus.http.read-timeout", defaultValue = "60s")
+    Duration readTimeout;
     @Inject
     ObjectMapper json;
 
@@ -63,18 +70,30 @@ public class BodyLimit {
         }
         Buffer body = Buffer.buffer((int) Math.max(0, declared));
         boolean[] refused = {false};
+        long deadline = context.vertx().setTimer(Math.max(1, readTimeout.toMillis()), id -> {
+            if (!refused[0]) {
+                refused[0] = true;
+                HttpConnection connection = request.connection();
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                VertxProblems.send(context, json, Problem.of(408, "Request timeout", "request.timeout",
+                        "the request body did not arrive within " + readTimeout.toSeconds() + " s"))
+                        .onComplete(done -> connection.close());
+            }
+        });
         request.handler(chunk -> {
             if (refused[0]) {
                 return;
             }
             if ((long) body.length() + chunk.length() > limit) {
                 refused[0] = true;
+                context.vertx().cancelTimer(deadline);
                 refuse(context, limit);
                 return;
             }
             body.appendBuffer(chunk);
         });
         request.endHandler(end -> {
+            context.vertx().cancelTimer(deadline);
             if (!refused[0]) {
                 context.setBody(body);
                 context.next();

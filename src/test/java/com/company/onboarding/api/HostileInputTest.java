@@ -140,6 +140,9 @@ class HostileInputTest {
                 rawProblem("a body longer than it declares, chunked past the limit into a management path", 413,
                         "request.too-large", () -> RawHttp.exchange("POST /q/health HTTP/1.1\r\nHost: localhost\r\n"
                                 + "Transfer-Encoding: chunked", RawHttp.chunked(new byte[2 * MIB], 100_000))),
+                rawProblem("a body that stops half-way (slow loris)", 408, "request.timeout", () -> RawHttp.exchange(
+                        "POST /services/validate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 1000", "{\"name\": ".getBytes(StandardCharsets.UTF_8))),
                 problem("a charset nobody knows", 415, "request.unsupported-media-type",
                         () -> given().contentType("application/json; charset=x-klingon").body("{}".getBytes(StandardCharsets.UTF_8))
                                 .post("/services/validate")),
