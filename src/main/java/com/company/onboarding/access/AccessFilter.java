@@ -1,6 +1,7 @@
 package com.company.onboarding.access;
 
 import com.company.onboarding.api.Problem;
+import com.company.onboarding.api.VertxProblems;
 import com.company.onboarding.config.AccessConfig;
 import com.company.onboarding.config.AccessConfig.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,21 +69,40 @@ public class AccessFilter {
         ctx.next();
     }
 
-    /** The role a request needs, or empty for what is always open. */
-    Optional<Role> needed(HttpMethod method, String path) {
-        if (path.startsWith("/q/health")) {
+    /**
+     * The role a request needs, or empty for what is always open. Writes need {@code onboarder}
+     * unless they are one of the two that only compute (validate, preview): a path the router
+     * reads differently from this method (matrix parameters, {@code //}, encodings) can only
+     * ask for more, never less.
+     */
+    Optional<Role> needed(HttpMethod method, String normalizedPath) {
+        String path = withoutMatrixParameters(normalizedPath);
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        if (read && (path.equals("/q/health") || path.startsWith("/q/health/"))) {
             return Optional.empty();
         }
-        if (path.startsWith("/q/metrics")) {
+        if (read && path.startsWith("/q/metrics")) {
             return config.protectMetrics() ? Optional.of(Role.reader) : Optional.empty();
         }
-        if (path.startsWith("/q/openapi")) {
+        if (read && path.startsWith("/q/openapi")) {
             return config.protectOpenapi() ? Optional.of(Role.reader) : Optional.empty();
         }
-        if (method == HttpMethod.POST && (path.equals("/services") || path.equals("/services/"))) {
-            return Optional.of(Role.onboarder);
+        if (read || method == HttpMethod.OPTIONS) {
+            return Optional.of(Role.reader);
         }
-        return Optional.of(Role.reader);
+        if (method == HttpMethod.POST && (path.equals("/services/validate") || path.equals("/services/preview"))) {
+            return Optional.of(Role.reader);
+        }
+        return Optional.of(Role.onboarder);
+    }
+
+    /** {@code /services;x=1/} is {@code /services} to JAX-RS: compare what it routes on. */
+    private static String withoutMatrixParameters(String path) {
+        String plain = path.replaceAll(";[^/]*", "");
+        while (plain.length() > 1 && plain.endsWith("/")) {
+            plain = plain.substring(0, plain.length() - 1);
+        }
+        return plain;
     }
 
     private void deny(RoutingContext ctx, int status, String code, String detail) {
@@ -90,11 +110,6 @@ public class AccessFilter {
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"monitoring-onboarding\"");
         }
-        try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.response().setStatusCode(status).end();
-        }
+        VertxProblems.send(ctx, json, problem);
     }
 }

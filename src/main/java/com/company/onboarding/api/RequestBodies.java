@@ -1,12 +1,18 @@
 package com.company.onboarding.api;
 
 import com.company.onboarding.error.BadRequest;
+import com.company.onboarding.error.UnsupportedMediaType;
 import com.company.onboarding.parsing.DocumentException;
 import com.company.onboarding.parsing.JsonTrees;
 import com.company.onboarding.parsing.ParseLimits;
+import com.company.onboarding.parsing.Utf8;
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +33,23 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /**
+     * UTF-8 unless the media type names another charset; a client that labels its body
+     * ISO-8859-1 (some HTTP libraries do by default) is read as it says, not misread as UTF-8.
+     */
+    private static Charset charset(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedMediaType("the body's charset \"" + name.strip() + "\" is not one this service knows;"
+                    + " send UTF-8");
+        }
+    }
+
     public static boolean isYaml(MediaType type) {
         if (type == null) {
             return false;
@@ -35,9 +58,17 @@ public final class RequestBodies {
         return essence.equalsIgnoreCase(YAML) || java.util.Arrays.stream(YAML_ALIASES).anyMatch(essence::equalsIgnoreCase);
     }
 
+    /** The body {@link BodyLimit} read for this request (none is an empty body), as a tree. */
+    public static JsonNode read(RoutingContext context, MediaType type) {
+        Buffer body = context.body().buffer();
+        return read(body == null ? new byte[0] : body.getBytes(), type);
+    }
+
     public static JsonNode read(byte[] body, MediaType type) {
+        Charset charset = charset(type);
         try {
-            return isYaml(type) ? YamlTrees.read(body, LIMITS) : JsonTrees.read(body, LIMITS);
+            String text = Utf8.decode(body, charset);
+            return isYaml(type) ? YamlTrees.read(text, LIMITS) : JsonTrees.read(text, LIMITS);
         } catch (DocumentException e) {
             Map<String, Object> where = new LinkedHashMap<>();
             if (e.line() > 0) {

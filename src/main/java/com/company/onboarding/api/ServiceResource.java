@@ -11,6 +11,7 @@ import com.company.onboarding.preview.TargetFilter;
 import com.company.onboarding.validation.ValidationReport;
 import com.company.onboarding.validation.ValidationService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -76,8 +78,8 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The findings; valid is true when there is no error")
     @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML (line and column given)")
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
-    public ValidationReport validate(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
-        return validation.assessProposed(RequestBodies.read(body, type)).report();
+    public ValidationReport validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
+        return validation.assessProposed(RequestBodies.read(context, type)).report();
     }
 
     @POST
@@ -100,9 +102,9 @@ public class ServiceResource {
     @APIResponse(responseCode = "404", description = "No target matches the query")
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
     @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
-    public Response preview(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-            @BeanParam TargetFilter filter, @jakarta.ws.rs.core.Context HttpHeaders headers) {
-        return Renditions.of(previews.proposed(RequestBodies.read(body, type), filter, Renditions.requested(headers)));
+    public Response preview(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @BeanParam TargetFilter filter,
+            @Context HttpHeaders headers, @Context RoutingContext context) {
+        return Renditions.of(previews.proposed(RequestBodies.read(context, type), filter, Renditions.requested(headers)));
     }
 
     @POST
@@ -128,10 +130,9 @@ public class ServiceResource {
             + " (services.edit.unsafe)")
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
     @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
-    public Response onboard(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
-            @jakarta.ws.rs.core.Context io.vertx.ext.web.RoutingContext context) {
+    public Response onboard(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
         Caller caller = context.get(Caller.CONTEXT_KEY);
-        OnboardingResult result = onboarder.onboard(RequestBodies.read(body, type), caller == null ? Caller.ANONYMOUS : caller);
+        OnboardingResult result = onboarder.onboard(RequestBodies.read(context, type), caller == null ? Caller.ANONYMOUS : caller);
         return Response.status(result.httpStatus()).entity(result).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -155,7 +156,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "404", description = "No service of that name, or no target matches the query")
     @APIResponse(responseCode = "422", description = "The entry on platform-next is invalid; errors lists every problem")
     public Response previewExisting(@Parameter(description = "Service name") @PathParam("name") String name,
-            @BeanParam TargetFilter filter, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+            @BeanParam TargetFilter filter, @Context HttpHeaders headers) {
         return Renditions.of(previews.existing(name, filter, Renditions.requested(headers)));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,7 +52,8 @@ import org.jboss.logging.Logger;
  * on is removed, until both bounds hold or only held entries and the most recent one remain.
  *
  * <p>Concurrency: requests for one missing commit make one fetch (single flight); at most
- * {@code maxConcurrentFetches} fetches of different commits run at once.
+ * {@code maxConcurrentFetches} fetches of different commits run at once, and a fetch waits for a
+ * slot at most the remote's timeout ({@code metrics-catalog.busy} after that).
  */
 public final class CommitStore {
 
@@ -220,7 +222,10 @@ public final class CommitStore {
 
     private void fetch(ObjectId commit, List<String> refs) {
         try {
-            fetchSlots.acquire();
+            if (!fetchSlots.tryAcquire(remote.remote().timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Unavailable("metrics-catalog.busy", "other fetches from the metrics-catalog held every fetch slot"
+                        + " for longer than the git timeout; retry later", RemoteClient.RETRY_AFTER, null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("metrics-catalog.unavailable", "interrupted while waiting to fetch",

@@ -3,11 +3,15 @@ package com.company.onboarding.catalog;
 import com.company.onboarding.config.MetricsCatalogConfig;
 import com.company.onboarding.error.BadRequest;
 import com.company.onboarding.error.NotFound;
+import com.company.onboarding.error.Unavailable;
+import com.company.onboarding.git.Bulkhead;
 import com.company.onboarding.git.RefNames;
 import com.company.onboarding.git.RefResolver;
 import com.company.onboarding.git.RefResolver.Resolution;
+import com.company.onboarding.git.RemoteClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -45,14 +49,21 @@ public class MetricsCatalog {
 
     private final LongAdder lookups = new LongAdder();
     private RefResolver refs;
+    private Bulkhead gate;
+    private Gauge waiting;
     private Counter staleServes;
     private FunctionCounter hits;
 
     @PostConstruct
     void init() {
+        gate = new Bulkhead(config.maxWaitingRequests(), () -> new Unavailable("metrics-catalog.busy",
+                "too many requests are waiting for the metrics-catalog already; retry later", RemoteClient.RETRY_AFTER, null));
         refs = new RefResolver(commits.remote()::lsRemote,
                 name -> name.startsWith(Constants.R_TAGS) ? config.tagTtl() : config.branchTtl(),
-                config.staleGrace(), Clock.systemUTC());
+                config.staleGrace(), Clock.systemUTC(), gate);
+        waiting = Gauge.builder("onboarding.catalog.remote.waiting", gate, Bulkhead::inUse)
+                .description("Requests waiting for the metrics-catalog remote (metrics-catalog.max-waiting-requests at most)")
+                .register(meters);
         Counter misses = commits.misses();
         hits = FunctionCounter.builder("onboarding.catalog.cache.hits", lookups, l -> l.sum() - misses.count())
                 .description("Catalog reads served from a parsed snapshot in memory").register(meters);
@@ -66,6 +77,7 @@ public class MetricsCatalog {
     void close() {
         meters.remove(hits);
         meters.remove(staleServes);
+        meters.remove(waiting);
     }
 
     /**
@@ -73,7 +85,8 @@ public class MetricsCatalog {
      *
      * @throws BadRequest  {@code catalog.ref.invalid} when the ref is malformed (git is not touched)
      * @throws NotFound    {@code catalog.ref.not-found} when the catalog has no such ref
-     * @throws com.company.onboarding.error.Unavailable {@code metrics-catalog.unavailable} when the remote cannot be reached
+     * @throws com.company.onboarding.error.Unavailable {@code metrics-catalog.unavailable} when the remote cannot be reached,
+     *         {@code metrics-catalog.busy} when {@code metrics-catalog.max-waiting-requests} requests wait for it already
      */
     public CatalogSnapshot at(String ref) {
         Optional<String> problem = RefNames.problem(ref);
@@ -153,7 +166,11 @@ public class MetricsCatalog {
 
     private CatalogSnapshot load(ObjectId commit, Supplier<List<String>> hints) {
         lookups.increment();
-        return commits.at(commit.name(), hints);
+        if (commits.store().contains(commit)) {
+            return commits.at(commit.name(), hints);
+        }
+        // It may have to be fetched, or wait for another request's fetch of it: through the gate.
+        return gate.call(() -> commits.at(commit.name(), hints));
     }
 
     /** The remote's branches and tags at {@code commit}, to fetch it shallow by one of them. */

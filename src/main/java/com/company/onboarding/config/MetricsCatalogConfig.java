@@ -59,10 +59,23 @@ public interface MetricsCatalogConfig {
     @WithDefault("1G")
     MemorySize maxDiskSize();
 
-    /** Fetches of different commits that may run at the same time; more wait for a free slot. */
+    /**
+     * Fetches of different commits that may run at the same time; more wait for a free slot, at
+     * most {@code onboarding.git-timeout}, then get 503 {@code metrics-catalog.busy}.
+     */
     @WithDefault("2")
     @Min(1)
     int maxConcurrentFetches();
+
+    /**
+     * Requests that may wait for the catalog remote at once: to resolve a ref, or to fetch a commit
+     * (their own fetch, another request's fetch of the same commit, or a free fetch slot). More are
+     * answered 503 {@code metrics-catalog.busy} at once, so a slow or stalled catalog holds at most
+     * this many worker threads. Reads of a resolved ref at a stored commit never wait.
+     */
+    @WithDefault("32")
+    @Min(1)
+    int maxWaitingRequests();
 
     /** User name for git over HTTPS when a password is set. */
     @WithDefault("x-access-token")

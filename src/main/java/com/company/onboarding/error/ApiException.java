@@ -8,7 +8,7 @@ import java.util.Map;
  * is stable API (product.md 5): clients switch on it.
  */
 public abstract sealed class ApiException extends RuntimeException
-        permits BadRequest, NotFound, Conflict, Unprocessable, Unavailable, UpstreamInvalid {
+        permits BadRequest, NotFound, Conflict, Unprocessable, Unavailable, UpstreamInvalid, UnsupportedMediaType {
 
     private final String code;
     private final transient Map<String, Object> extensions;

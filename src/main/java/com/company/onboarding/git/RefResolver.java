@@ -53,6 +53,7 @@ public final class RefResolver {
     private final Clock clock;
     private final ConcurrentMap<String, Resolution> known = new ConcurrentHashMap<>();
     private final SingleFlight<String, Optional<Resolution>> flights = new SingleFlight<>();
+    private final Bulkhead gate;
 
     /**
      * @param lsRemote   lists the remote's refs (throws {@link Unavailable} when it cannot)
@@ -60,10 +61,21 @@ public final class RefResolver {
      * @param staleGrace how long after expiry an answer may still be served while the remote is down
      */
     public RefResolver(Supplier<RemoteRefs> lsRemote, Function<String, Duration> ttl, Duration staleGrace, Clock clock) {
+        this(lsRemote, ttl, staleGrace, clock, Bulkhead.unbounded());
+    }
+
+    /**
+     * @param gate what a request that has to ask the remote (or wait for another request's
+     *             answer) passes first; its refusal is served like the remote's: from a stale
+     *             answer while there is one
+     */
+    public RefResolver(Supplier<RemoteRefs> lsRemote, Function<String, Duration> ttl, Duration staleGrace, Clock clock,
+            Bulkhead gate) {
         this.lsRemote = lsRemote;
         this.ttl = ttl;
         this.staleGrace = staleGrace;
         this.clock = clock;
+        this.gate = gate;
     }
 
     /**
@@ -86,7 +98,7 @@ public final class RefResolver {
             return Optional.of(last);
         }
         try {
-            return flights.run(key, () -> ask(key, candidates, prepare));
+            return gate.call(() -> flights.run(key, () -> ask(key, candidates, prepare)));
         } catch (Unavailable e) {
             if (last != null && now.isBefore(last.resolvedAt().plus(ttl.apply(last.refName())).plus(staleGrace))) {
                 return Optional.of(new Resolution(last.refName(), last.commit(), last.resolvedAt(), true));

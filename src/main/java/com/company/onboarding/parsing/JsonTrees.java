@@ -30,7 +30,10 @@ public final class JsonTrees {
     }
 
     public static JsonNode read(byte[] bytes, ParseLimits limits) throws DocumentException {
-        String text = Utf8.decode(bytes);
+        return read(Utf8.decode(bytes), limits);
+    }
+
+    public static JsonNode read(String text, ParseLimits limits) throws DocumentException {
         if (text.isBlank()) {
             throw new DocumentException(DocumentException.Kind.EMPTY, "the document is empty", 0, 0, null);
         }
@@ -50,7 +53,11 @@ public final class JsonTrees {
                 throw new DocumentException(DocumentException.Kind.SYNTAX, "unexpected content after the JSON value",
                         at.getLineNr(), at.getColumnNr(), null);
             }
+            checkNumbers(tree, "", limits);
             return tree;
+        } catch (NumberFormatException e) {
+            // Jackson lets BigDecimal's own refusal through, e.g. for an exponent beyond an int.
+            throw new DocumentException(DocumentException.Kind.TOO_LARGE, limits.writtenOutTooLong(), 0, 0, null);
         } catch (StreamConstraintsException e) {
             String message = String.valueOf(e.getOriginalMessage());
             DocumentException.Kind kind = message.contains("nesting depth")
@@ -79,6 +86,23 @@ public final class JsonTrees {
         }
     }
 
+    /** Jackson bounds a number's literal, not its value: {@code 1e999999} passes its check (see {@link ParseLimits#fitsWrittenOut}). */
+    private static void checkNumbers(JsonNode node, String pointer, ParseLimits limits) throws DocumentException {
+        if (node.isBigDecimal() && !limits.fitsWrittenOut(node.decimalValue())) {
+            throw new DocumentException(DocumentException.Kind.TOO_LARGE, limits.writtenOutTooLong(), 0, 0, pointer);
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                checkNumbers(field.getValue(), pointer + "/" + YamlTrees.escape(field.getKey()), limits);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkNumbers(node.get(i), pointer + "/" + i, limits);
+            }
+        }
+    }
+
     private static JsonMapper mapper(ParseLimits limits) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -92,14 +116,21 @@ public final class JsonTrees {
         return JsonMapper.builder(factory)
                 .nodeFactory(YamlTrees.NODES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+                .build(); // trailing content is checked in read(), with a message that names no Jackson type
     }
 
-    /** Jackson's messages carry hints for Java developers after the first sentence; clients need only the first. */
+    /**
+     * Jackson's messages carry hints for Java developers (a feature to enable, the Java type bound
+     * to, in backquotes) after what went wrong; clients need only what went wrong.
+     */
     private static String firstSentence(String message) {
         String line = message.lines().findFirst().orElse(message);
-        int hint = line.indexOf(" (for ");
-        return hint > 0 ? line.substring(0, hint) : line;
+        for (String hint : new String[] {" (for ", ": enable ", " (bound as ", "`"}) {
+            int at = line.indexOf(hint);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
+        return line;
     }
 }

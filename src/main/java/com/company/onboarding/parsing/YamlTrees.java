@@ -191,7 +191,16 @@ public final class YamlTrees {
                 return integer(new BigInteger(value.substring(2), 16));
             }
             if (FLOAT.matcher(value).matches()) {
-                return NODES.numberNode(new BigDecimal(value.startsWith("+") ? value.substring(1) : value));
+                BigDecimal decimal;
+                try {
+                    decimal = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+                } catch (NumberFormatException e) {
+                    decimal = null; // an exponent beyond what BigDecimal holds
+                }
+                if (decimal == null || !limits.fitsWrittenOut(decimal)) {
+                    throw error(DocumentException.Kind.TOO_LARGE, limits.writtenOutTooLong(), scalar.getStartMark(), pointer);
+                }
+                return NODES.numberNode(decimal);
             }
             // .inf and .nan have no JSON form: they stay the strings they are written as.
             return NODES.textNode(value);

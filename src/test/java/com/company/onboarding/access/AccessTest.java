@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
 import com.company.onboarding.api.Problem;
+import com.company.onboarding.testing.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -71,6 +72,47 @@ class AccessTest {
                 .body("code", equalTo("access.forbidden"));
         given().auth().oauth2(ONBOARDER).contentType("application/json").body("{}").when().post("/services").then()
                 .statusCode(422);
+    }
+
+    @Test
+    void writesOtherThanValidateAndPreviewNeedTheOnboarderRoleHoweverThePathIsSpelled() {
+        // JAX-RS routes "/services;x=1" to POST /services: the check must read the path the same way.
+        given().auth().oauth2(ONBOARDER).contentType("application/json").body("{}").urlEncodingEnabled(false)
+                .when().post("/services;x=1").then().statusCode(422);
+        for (String path : new String[] {"/services;x=1", "/services;", "/services/", "//services", "/services/.",
+                "/q/health/../../services", "/services%3Bx=1", "/no/such/path"}) {
+            given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
+                    .when().post(path).then()
+                    .statusCode(403)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body("code", equalTo("access.forbidden"));
+        }
+        given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
+                .when().post("/services/validate;v=1").then().statusCode(200);
+        given().contentType("application/json").body("{}").when().post("/q/health").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenWithALineBreakInItIsNeverAccepted() {
+        String[] headers = {
+                "Authorization: Bearer " + READER + "\r\n\tfolded-onto-the-token",
+                "Authorization: Bearer not-a-token\r\nAuthorization: Bearer " + READER,
+                "Authorization: Bearer not-a-token\r\nX-Injected: 1",
+                "Authorization: Bearer \r\n" + READER,
+        };
+        for (String header : headers) {
+            RawHttp.Answer answer = RawHttp.exchange("GET /profiles HTTP/1.1\r\nHost: localhost\r\n" + header
+                    + "\r\nConnection: close", new byte[0]);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.status() == 401 || answer.status() == 400,
+                    header + " -> " + answer.status());
+            org.hamcrest.MatcherAssert.assertThat(answer.body(), not(containsString(READER)));
+            org.hamcrest.MatcherAssert.assertThat(answer.body(), not(containsString("Exception")));
+        }
+        // What a client library sends for such a value (line breaks made spaces) is a 401 problem.
+        given().header("Authorization", "Bearer " + READER + "\r\nX-Injected: 1").when().get("/profiles").then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @Test

@@ -39,8 +39,26 @@ class JsonTreesTest {
         DocumentException e = refused("{\n  \"a\": [1, 2,\n}");
         assertEquals(DocumentException.Kind.SYNTAX, e.kind());
         assertEquals(3, e.line());
-        assertEquals(DocumentException.Kind.SYNTAX, refused("{\"a\": 1} trailing").kind());
+        DocumentException trailing = refused("{\"a\": 1} {\"b\": 2}");
+        assertEquals(DocumentException.Kind.SYNTAX, trailing.kind());
+        assertEquals("unexpected content after the JSON value", trailing.getMessage());
+        assertEquals(10, trailing.column());
+        assertEquals("Non-standard token 'NaN'", refused("{\"a\": NaN}").getMessage());
         assertEquals(DocumentException.Kind.EMPTY, refused("  ").kind());
+    }
+
+    @Test
+    void refusesNumbersWhoseValueIsHugeThoughTheirLiteralIsShort() throws Exception {
+        for (String number : new String[] {"1e999999", "-1e999999999", "1E+2147483647", "1e-999999"}) {
+            DocumentException e = refused("{\"o\": {\"slo\": [" + number + "]}}");
+            assertEquals(DocumentException.Kind.TOO_LARGE, e.kind(), number);
+            assertEquals("/o/slo/0", e.pointer(), number);
+        }
+        // An exponent BigDecimal itself cannot hold: refused too, without a position.
+        assertEquals(DocumentException.Kind.TOO_LARGE, refused("{\"a\": 1e-2147483649}").kind());
+        // Exponents that stay within the limit are numbers like any other.
+        assertEquals(new java.math.BigDecimal("1e30"), JsonTrees.read("{\"a\": 1e30}".getBytes(StandardCharsets.UTF_8),
+                ParseLimits.DEFAULT).get("a").decimalValue());
     }
 
     @Test

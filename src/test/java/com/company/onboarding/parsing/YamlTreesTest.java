@@ -83,6 +83,17 @@ class YamlTreesTest {
     }
 
     @Test
+    void refusesNumbersWhoseValueIsHugeThoughTheirLiteralIsShort() throws Exception {
+        for (String number : new String[] {"1e999999", "-1e999999999", "1E+2147483647", "1e-999999", "1e-2147483649"}) {
+            DocumentException e = refused("o:\n  slo: " + number + "\n");
+            assertEquals(DocumentException.Kind.TOO_LARGE, e.kind(), number);
+            assertEquals("/o/slo", e.pointer(), number);
+            assertEquals(2, e.line(), number);
+        }
+        assertEquals(new java.math.BigDecimal("1e30"), YamlTrees.read("a: 1e30\n", ParseLimits.DEFAULT).get("a").decimalValue());
+    }
+
+    @Test
     void refusesSeveralDocumentsAndEmptyOnes() {
         assertEquals(DocumentException.Kind.MULTIPLE_DOCUMENTS, refused("a: 1\n---\nb: 2\n").kind());
         assertEquals(DocumentException.Kind.EMPTY, refused("# only a comment\n").kind());

@@ -29,6 +29,7 @@ public final class SmartHttpGitServer implements AutoCloseable {
     private final Path root;
     private final Optional<String> pushToken;
     private final AtomicInteger requests = new AtomicInteger();
+    private final FetchFaults faults = new FetchFaults();
     private Server server;
     private int port;
 
@@ -59,6 +60,8 @@ public final class SmartHttpGitServer implements AutoCloseable {
             });
             context.addServlet(new ServletHolder(servlet), "/git/*");
             context.addFilter(BasicChallenge.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(faults), "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             server.setHandler(context);
             server.start();
             port = connector.getLocalPort();
@@ -117,6 +120,11 @@ public final class SmartHttpGitServer implements AutoCloseable {
                 throw new RepositoryNotFoundException(name, e);
             }
         };
+    }
+
+    /** What happens to fetches (the pack a fetch downloads), for fault tests; nothing by default. */
+    public FetchFaults faults() {
+        return faults;
     }
 
     public String url(String name) {

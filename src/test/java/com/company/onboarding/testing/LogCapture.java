@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * stack trace of its exception. A superset of what any formatter would print, so a secret absent
  * from it was absent from the log.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final List<String> records = Collections.synchronizedList(new ArrayList<>());
     private final Logger root = Logger.getLogger("");
@@ -47,13 +47,13 @@ final class LogCapture implements AutoCloseable {
         }
     };
 
-    LogCapture() {
+    public LogCapture() {
         handler.setLevel(Level.ALL);
         ours.setLevel(Level.ALL);
         root.addHandler(handler);
     }
 
-    String text() {
+    public String text() {
         synchronized (records) {
             return String.join("\n", records);
         }
