@@ -2,11 +2,10 @@ package com.company.onboarding.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The metrics-catalog repository and how its refs are cached. Keys are public API (product.md 3). */
 @ConfigMapping(prefix = "metrics-catalog")
@@ -27,7 +26,7 @@ public interface MetricsCatalogConfig {
 
     /** How long a branch ref's resolution is trusted before the remote is asked again. */
     @WithDefault("60s")
-    @DurationMin(millis = 0)
+    @WithConverter(Bounds.ZeroOrLonger.class)
     Duration branchTtl();
 
     /**
@@ -35,7 +34,7 @@ public interface MetricsCatalogConfig {
      * tag is seen after at most this long.
      */
     @WithDefault("1h")
-    @DurationMin(millis = 0)
+    @WithConverter(Bounds.ZeroOrLonger.class)
     Duration tagTtl();
 
     /**
@@ -44,7 +43,7 @@ public interface MetricsCatalogConfig {
      * that, requests get 503.
      */
     @WithDefault("10m")
-    @DurationMin(millis = 0)
+    @WithConverter(Bounds.ZeroOrLonger.class)
     Duration staleGrace();
 
     /**
@@ -52,7 +51,7 @@ public interface MetricsCatalogConfig {
      * recently used one that no request is reading is removed first.
      */
     @WithDefault("64")
-    @Min(1)
+    @WithConverter(Bounds.Positive.class)
     int maxCommits();
 
     /** Most bytes the commits kept on disk may take together; enforced like {@link #maxCommits()}. */
@@ -64,7 +63,7 @@ public interface MetricsCatalogConfig {
      * most {@code onboarding.git-timeout}, then get 503 {@code metrics-catalog.busy}.
      */
     @WithDefault("2")
-    @Min(1)
+    @WithConverter(Bounds.Positive.class)
     int maxConcurrentFetches();
 
     /**
@@ -74,7 +73,7 @@ public interface MetricsCatalogConfig {
      * this many worker threads. Reads of a resolved ref at a stored commit never wait.
      */
     @WithDefault("32")
-    @Min(1)
+    @WithConverter(Bounds.Positive.class)
     int maxWaitingRequests();
 
     /** User name for git over HTTPS when a password is set. */

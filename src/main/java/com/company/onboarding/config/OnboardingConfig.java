@@ -1,13 +1,12 @@
 package com.company.onboarding.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.NotEmpty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** The service's own settings: where it keeps data, git timeouts, and the known values of an entry. */
 @ConfigMapping(prefix = "onboarding")
@@ -19,52 +18,43 @@ public interface OnboardingConfig {
 
     /** Connect and read timeout of every git operation against a remote. */
     @WithDefault("30s")
-    @DurationMin(seconds = 1)
+    @WithConverter(Bounds.OneSecondOrLonger.class)
     Duration gitTimeout();
 
     /** Environments in the order previews list them; an {@code enabledIn} item is {@code <env>} or {@code <env>-<track>}. */
     @WithDefault("int,pre,prod")
-    @NotEmpty
-    List<String> environments();
+    List<@WithConverter(Bounds.NotBlank.class) String> environments();
 
     /** Known tracks. */
     @WithDefault("stable")
-    @NotEmpty
-    List<String> tracks();
+    List<@WithConverter(Bounds.NotBlank.class) String> tracks();
 
     /** The track of an {@code enabledIn} item that names none. */
     @WithDefault("stable")
     String defaultTrack();
 
     @WithDefault("euw1,euw2")
-    @NotEmpty
-    List<String> regions();
+    List<@WithConverter(Bounds.NotBlank.class) String> regions();
 
     @WithDefault("small,medium,large,xlarge")
-    @NotEmpty
-    List<String> sizes();
+    List<@WithConverter(Bounds.NotBlank.class) String> sizes();
 
     /** Known archetypes, each with the monitoring profile it normally uses. */
-    @NotEmpty
     Map<String, String> archetypes();
 
     /** Severities an alert rule may have. */
     @WithDefault("info,warning,critical")
-    @NotEmpty
-    List<String> alertSeverities();
+    List<@WithConverter(Bounds.NotBlank.class) String> alertSeverities();
 
     /** Built-in signals an alert condition may read besides the merged custom metrics. */
     @WithDefault("ErrorRate,ResponseTime,Throughput,CrashDetection,JobStatus,ConsumerLag,CpuUsage,MemoryUsage,previous_day,previous_week")
-    @NotEmpty
-    List<String> builtinSignals();
+    List<@WithConverter(Bounds.NotBlank.class) String> builtinSignals();
 
     /** Built-in functions an alert condition may call. */
     @WithDefault("Anomaly,SlowDatabaseQueries")
-    @NotEmpty
-    List<String> builtinFunctions();
+    List<@WithConverter(Bounds.NotBlank.class) String> builtinFunctions();
 
     /** Entity types an alert rule may target. */
     @WithDefault("SERVICE,DATABASE,JOB,KAFKA,HOST,PROCESS,APPLICATION")
-    @NotEmpty
-    List<String> alertTargets();
+    List<@WithConverter(Bounds.NotBlank.class) String> alertTargets();
 }

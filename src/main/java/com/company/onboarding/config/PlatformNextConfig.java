@@ -1,11 +1,10 @@
 package com.company.onboarding.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Where platform-next lives and which files in it we read. Keys are public API (product.md 3). */
 @ConfigMapping(prefix = "platform-next")
@@ -16,22 +15,22 @@ public interface PlatformNextConfig {
 
     /** Base branch: read for profiles and services, and the target of pull requests. */
     @WithDefault("main")
-    @NotBlank
+    @WithConverter(Bounds.NotBlank.class)
     String branch();
 
     /** The monitoring profiles file in the repository. */
     @WithDefault("kustomize/catalog/monitoring-profiles.yaml")
-    @NotBlank
+    @WithConverter(Bounds.NotBlank.class)
     String profilesPath();
 
     /** The services catalog file in the repository. */
     @WithDefault("kustomize/catalog/services.yaml")
-    @NotBlank
+    @WithConverter(Bounds.NotBlank.class)
     String servicesPath();
 
     /** How long a read of the base branch is trusted before the remote is asked again. */
     @WithDefault("5s")
-    @DurationMin(millis = 0)
+    @WithConverter(Bounds.ZeroOrLonger.class)
     Duration refreshInterval();
 
     /** User name for git over HTTPS when a password or token is set. */

@@ -1,15 +1,11 @@
 package com.company.onboarding.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** How onboarding publishes its change to platform-next. Keys are public API (product.md 3). */
 @ConfigMapping(prefix = "pull-request")
@@ -28,14 +24,14 @@ public interface PullRequestConfig {
     Optional<URI> apiUrl();
 
     /** {@code owner/name} of platform-next on the PR host. */
-    Optional<@Pattern(regexp = "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", message = "must be owner/name") String> repository();
+    Optional<@WithConverter(Bounds.OwnerAndName.class) String> repository();
 
     /** The host's token; also the git password for platform-next when set. Never logged. */
     Optional<String> token();
 
     /** Branches are named {@code <prefix><service>}. */
     @WithDefault("onboard/")
-    @NotBlank
+    @WithConverter(Bounds.NotBlank.class)
     String branchPrefix();
 
     /** Author and committer of onboarding commits. */
@@ -47,8 +43,7 @@ public interface PullRequestConfig {
 
     /** How many times one request re-reads platform-next after a lost race (base moved, push rejected). */
     @WithDefault("5")
-    @Min(1)
-    @Max(20)
+    @WithConverter(Bounds.Attempts.class)
     int maxAttempts();
 
     /**
@@ -56,17 +51,17 @@ public interface PullRequestConfig {
      * past it the answer is 503 with {@code Retry-After}.
      */
     @WithDefault("60s")
-    @DurationMin(seconds = 1)
+    @WithConverter(Bounds.OneSecondOrLonger.class)
     Duration lockTimeout();
 
     /** Connect timeout of calls to the PR host's API. */
     @WithDefault("10s")
-    @DurationMin(millis = 100)
+    @WithConverter(Bounds.TenthOfASecondOrLonger.class)
     Duration connectTimeout();
 
     /** How long one call to the PR host's API may take, from sending to the whole answer. */
     @WithDefault("30s")
-    @DurationMin(millis = 100)
+    @WithConverter(Bounds.TenthOfASecondOrLonger.class)
     Duration readTimeout();
 
     /**
@@ -74,6 +69,6 @@ public interface PullRequestConfig {
      * {@code x-ratelimit-reset}) before it answers 503 with the host's {@code Retry-After}.
      */
     @WithDefault("10s")
-    @DurationMin(millis = 0)
+    @WithConverter(Bounds.ZeroOrLonger.class)
     Duration rateLimitMaxWait();
 }
