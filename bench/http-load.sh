@@ -5,7 +5,9 @@
 # POST /services/validate and POST /services/preview (the design document's payment-processor
 # entry), at 16 and 64 connections, and records RSS again. Output: target/bench/http-load.txt.
 #
-#   bench/http-load.sh [seconds-per-run, default 15]
+# The JVM runs with $JAVA_OPTS (default: the heap the Kubernetes manifests give it, -Xmx256m).
+#
+#   [JAVA_OPTS=...] bench/http-load.sh [seconds-per-run, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
@@ -17,7 +19,9 @@ PORT=18080
 cp src/test/resources/bench/payment-processor.json "$OUT/payment-processor.json"
 
 start_ns=$(date +%s%N)
-java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT -Donboarding.data-dir="$DATA" \
+JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"
+# shellcheck disable=SC2086
+java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT -Donboarding.data-dir="$DATA" \
   -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$OUT/http-service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
@@ -25,6 +29,7 @@ until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do sleep 0.05
 ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 rss_start=$(ps -o rss= -p $PID | tr -d ' ')
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)" >> "$REPORT"
+echo "JVM options: $JAVA_OPTS" >> "$REPORT"
 echo "start-to-ready: ${ready_ms} ms (includes seeding the embedded repositories in an empty data directory)" >> "$REPORT"
 echo "RSS after start: $((rss_start / 1024)) MiB" >> "$REPORT"
 
@@ -49,7 +54,9 @@ for c in 16 64; do
   run "trivial GET /q/health/live" $c /q/health/live
   run "GET /profiles" $c /profiles
   run "POST /services/validate" $c /services/validate "$OUT/post.lua"
-  run "POST /services/preview" $c /services/preview "$OUT/post.lua"
+  run "POST /services/preview (all 6 targets, 205 KB)" $c /services/preview "$OUT/post.lua"
+  run "POST /services/preview?environment=prod&region=euw1 (one UI tab, 35 KB)" $c \
+    "/services/preview?environment=prod&region=euw1" "$OUT/post.lua"
 done
 rss_end=$(ps -o rss= -p $PID | tr -d ' ')
 echo "RSS after the load runs: $((rss_end / 1024)) MiB" >> "$REPORT"
