@@ -82,8 +82,13 @@ public final class CatalogCacheBench {
 
         try (PackagedService service = start(url, "warm")) {
             String base = service.awaitStarted(Duration.ofMinutes(2));
-            for (String warm : tags.subList(0, 10)) {
-                get(base, warm);
+            try {
+                for (String warm : tags.subList(0, 10)) {
+                    get(base, warm);
+                }
+            } catch (IllegalStateException e) {
+                System.out.println(service.output());
+                throw e;
             }
             List<Double> newTags = new ArrayList<>();
             for (String next : tags.subList(10, 10 + RUNS)) {
