@@ -155,6 +155,44 @@ class DockerImageIT {
         return files;
     }
 
+    @Test
+    void theAppCdsStepWritesAnArchiveTheRuntimeFlagsMap() throws Exception {
+        // The image's RUN step, with its paths mapped to the build output, and the image's own flags.
+        Dockerfile.Stage runtime = dockerfile.runtime();
+        List<String> step = runtime.all("RUN").stream().map(Dockerfile.Instruction::command)
+                .filter(words -> words.get(0).endsWith("/appcds.sh")).findFirst().orElseThrow();
+        String imageArchive = step.get(2);
+        String options = runtime.env().get("JDK_JAVA_OPTIONS");
+        assertTrue(options.contains("-XX:SharedArchiveFile=" + imageArchive), options);
+        Dockerfile.Copy script = runtime.copies().stream().filter(c -> c.destination().equals(step.get(0)))
+                .findFirst().orElseThrow(() -> new AssertionError(step.get(0) + " is not copied into the image"));
+        assertEquals("/deployments/quarkus-run.jar", step.get(1));
+        assertTrue(runtime.copies().stream().anyMatch(c -> c.destination().equals(step.get(0).replace("appcds.sh", "healthcheck.sh"))),
+                "appcds.sh calls the health check next to it");
+
+        Path archive = Fixtures.freshDirectory("appcds").resolve("app-cds.jsa");
+        String localOptions = options.replace(imageArchive, archive.toString());
+        ProcessBuilder training = new ProcessBuilder("bash", ROOT.resolve(script.sources().get(0)).toString(),
+                APP.resolve("quarkus-run.jar").toString(), archive.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        training.environment().put("JDK_JAVA_OPTIONS", localOptions);
+        Process process = training.start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the training run did not finish");
+        }
+        assertEquals(0, process.exitValue(), "appcds.sh failed");
+        assertTrue(Files.size(archive) > 1_000_000, "archive of " + Files.size(archive) + " bytes");
+
+        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of ignoring it.
+        try (PackagedService service = PackagedService.start(
+                Map.of("onboarding.data-dir", Fixtures.freshDirectory("appcds-run").toString()),
+                Map.of("JDK_JAVA_OPTIONS", localOptions + " -Xshare:on"))) {
+            String base = service.awaitStarted(Duration.ofSeconds(60));
+            RestAssured.given().baseUri(base).get("/profiles").then().statusCode(200);
+        }
+    }
+
     private static int run(Path script, int port, String path) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("bash", script.toString(), String.valueOf(port), path)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
