@@ -35,6 +35,8 @@ class BoundsTest {
         for (String bad : new String[] {"0", "-1", "1.5", "x"}) {
             assertThrows(IllegalArgumentException.class, () -> new Bounds.Positive().convert(bad), bad);
         }
+        assertEquals("must be a whole number 1 or more",
+                assertThrows(IllegalArgumentException.class, () -> new Bounds.Positive().convert("0")).getMessage());
         assertEquals("must be a whole number from 1 to 20",
                 assertThrows(IllegalArgumentException.class, () -> new Bounds.Attempts().convert("21")).getMessage());
     }
