@@ -485,6 +485,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The catalog has no such tag, branch or commit (catalog.ref.not-found) */
             404: {
                 headers: {
@@ -534,6 +545,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProfileList"];
                 };
             };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected failure; details are in the service's log */
             500: {
                 headers: {
@@ -575,6 +597,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonitoringProfile"];
+                };
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No profile of that name */
@@ -624,6 +657,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceList"];
+                };
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure; details are in the service's log */
@@ -690,16 +734,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bearer token is required (when tokens are configured) */
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
             401: {
                 headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token lacks the onboarder role */
+            /** @description The token lacks the onboarder role (access.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -798,6 +844,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No target matches the query */
             404: {
                 headers: {
@@ -880,6 +937,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is neither JSON nor YAML */
             415: {
                 headers: {
@@ -930,6 +998,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No service of that name */
@@ -995,6 +1074,17 @@ export interface operations {
             /** @description A query value that is not a known environment, track or region */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,7 +1,9 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.access.Roles;
 import com.company.onboarding.catalog.CatalogSummary;
 import com.company.onboarding.catalog.MetricsCatalog;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +35,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "200", description = "The catalog at that ref")
     @APIResponse(responseCode = "400", description = "The ref is malformed (catalog.ref.invalid)")
     @APIResponse(responseCode = "404", description = "The catalog has no such tag, branch or commit (catalog.ref.not-found)")
+    @RolesAllowed(Roles.READER)
     public CatalogSummary get(@Parameter(description = "A tag (v1.3.0), a branch (main, feature/x) or a 40-hex commit id")
             @PathParam("ref") String ref) {
         return CatalogSummary.of(catalog.at(ref));

@@ -1,5 +1,6 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.access.Roles;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,14 +14,21 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Gives every error response in the published contract the problem schema, and documents the
- * 500 and 503 that any operation can answer, so resources only say which 4xx they produce.
+ * 500 and 503 that any operation can answer, so resources only say which 4xx they produce. Also
+ * the bearer scheme, and the 401 and 403 of each operation: Quarkus adds a security requirement
+ * naming the roles of each method's {@code @RolesAllowed}, and from those roles this says what
+ * each refusal means.
  */
 public class OpenApiProblems implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** The scheme's name, as {@code quarkus.smallrye-openapi.security-scheme-name} also says. */
+    static final String BEARER = "bearer";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -28,6 +36,10 @@ public class OpenApiProblems implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("A token configured under access.tokens.<name>, with its roles: reader (reads, validations,"
+                        + " previews) or onboarder (also onboarding). A service with no token configured needs none."));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -37,6 +49,7 @@ public class OpenApiProblems implements OASFilter {
                 if (responses == null) {
                     continue;
                 }
+                describeRefusals(responses, rolesAllowed(operation));
                 addIfAbsent(responses, "500", "Unexpected failure; details are in the service's log");
                 addIfAbsent(responses, "503", "platform-next, the metrics-catalog or the PR host is unreachable or too slow;"
                         + " retry after the Retry-After header's seconds");
@@ -51,6 +64,37 @@ public class OpenApiProblems implements OASFilter {
                 });
                 responses.setAPIResponses(sorted);
             }
+        }
+    }
+
+    /** The roles the bearer requirement of an operation names (its {@code @RolesAllowed}); none for an open one. */
+    private static List<String> rolesAllowed(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return List.of();
+        }
+        return operation.getSecurity().stream().map(SecurityRequirement::getSchemes)
+                .filter(schemes -> schemes != null && schemes.containsKey(BEARER))
+                .flatMap(schemes -> schemes.get(BEARER) == null ? java.util.stream.Stream.empty() : schemes.get(BEARER).stream())
+                .toList();
+    }
+
+    /**
+     * 401 wherever a role is needed; 403 only where onboarder is, since every token holds reader
+     * (an onboarder is also a reader): only an onboarding can refuse a valid token.
+     */
+    private static void describeRefusals(APIResponses responses, List<String> roles) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        responses.addAPIResponse("401", OASFactory.createAPIResponse().description("No bearer token, or one that is not"
+                + " configured (access.unauthenticated); only when access tokens are configured")
+                .addHeader("WWW-Authenticate", OASFactory.createHeader().description("The challenge: " + AccessProblems.CHALLENGE)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
+        if (roles.contains(Roles.ONBOARDER)) {
+            responses.addAPIResponse("403", OASFactory.createAPIResponse().description("The token lacks the onboarder role"
+                    + " (access.forbidden)"));
+        } else {
+            responses.removeAPIResponse("403");
         }
     }
 

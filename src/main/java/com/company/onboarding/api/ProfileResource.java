@@ -1,7 +1,9 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.access.Roles;
 import com.company.onboarding.profile.MonitoringProfile;
 import com.company.onboarding.profile.ProfileService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +28,7 @@ public class ProfileResource {
             description = "Every profile in platform-next's profiles file on the base branch, with counts of its alert rules,"
                     + " custom metrics and request attributes, its SLO baselines and the environments it overrides.")
     @APIResponse(responseCode = "200", description = "The profiles, in file order, and the commit they were read at")
+    @RolesAllowed(Roles.READER)
     public ProfileService.ProfileList list() {
         return profiles.list();
     }
@@ -37,6 +40,7 @@ public class ProfileResource {
                     + " SLO baselines and environment overrides.")
     @APIResponse(responseCode = "200", description = "The profile")
     @APIResponse(responseCode = "404", description = "No profile of that name")
+    @RolesAllowed(Roles.READER)
     public MonitoringProfile get(@Parameter(description = "Profile name, e.g. domain-api") @PathParam("name") String name) {
         return profiles.get(name);
     }

@@ -76,16 +76,28 @@ class AccessTest {
 
     @Test
     void writesOtherThanValidateAndPreviewNeedTheOnboarderRoleHoweverThePathIsSpelled() {
-        // JAX-RS routes "/services;x=1" to POST /services: the check must read the path the same way.
+        // JAX-RS routes "/services;x=1" to POST /services, so its @RolesAllowed(onboarder) decides: however the
+        // path is spelled, the role is checked on the method the request reaches.
         given().auth().oauth2(ONBOARDER).contentType("application/json").body("{}").urlEncodingEnabled(false)
                 .when().post("/services;x=1").then().statusCode(422);
         for (String path : new String[] {"/services;x=1", "/services;", "/services/", "//services", "/services/.",
-                "/q/health/../../services", "/services%3Bx=1", "/no/such/path"}) {
+                "/q/health/../../services"}) {
             given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
                     .when().post(path).then()
                     .statusCode(403)
                     .contentType(Problem.MEDIA_TYPE)
                     .body("code", equalTo("access.forbidden"));
+        }
+        // Spellings that reach no operation are refused too: 404 with a token, 401 without one.
+        for (String path : new String[] {"/services%3Bx=1", "/no/such/path"}) {
+            given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
+                    .when().post(path).then()
+                    .statusCode(404)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body("code", equalTo("request.not-found"));
+            given().contentType("application/json").body("{}").urlEncodingEnabled(false).when().post(path).then()
+                    .statusCode(401)
+                    .body("code", equalTo("access.unauthenticated"));
         }
         given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
                 .when().post("/services/validate;v=1").then().statusCode(200);
@@ -128,6 +140,29 @@ class AccessTest {
             org.hamcrest.MatcherAssert.assertThat(message, containsString("Requested-by: carol@company.com"));
             org.hamcrest.MatcherAssert.assertThat(message, containsString("Onboarded-by: backstage-scaffolder"));
         }
+    }
+
+    @Test
+    void eachRefusalSaysWhyInWordsClientsShow() {
+        given().when().get("/services").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalTo(BearerTokenMechanism.CHALLENGE))
+                .body("type", equalTo("urn:monitoring-onboarding:problem:access.unauthenticated"))
+                .body("detail", equalTo("a bearer token is required"));
+        given().auth().oauth2("not-a-token-we-know").when().get("/services").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalTo(BearerTokenMechanism.CHALLENGE))
+                .body("detail", equalTo("the bearer token is not valid"));
+        given().auth().oauth2(READER).contentType("application/json").body("{}").when().post("/services").then()
+                .statusCode(403)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue())
+                .body("type", equalTo("urn:monitoring-onboarding:problem:access.forbidden"))
+                .body("detail", equalTo("this token lacks the onboarder role"));
+        given().when().get("/q/openapi").then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", equalTo(BearerTokenMechanism.CHALLENGE))
+                .body("detail", equalTo("a bearer token is required"));
     }
 
     @Test

@@ -1,0 +1,23 @@
+package com.company.onboarding.access;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/** Says at start how the service is protected, and loudly when it is open. */
+@ApplicationScoped
+public class AccessAnnouncement {
+
+    private static final Logger LOG = Logger.getLogger(AccessAnnouncement.class);
+
+    void announce(@Observes StartupEvent start, AccessTokens tokens) {
+        if (tokens.enabled()) {
+            LOG.infof("access: %d bearer token(s) configured; reader for reads, validation and previews,"
+                    + " onboarder for POST /services", tokens.size());
+        } else {
+            LOG.warn("access: OPEN. No access.tokens configured, so every caller may read and open pull requests;"
+                    + " configure tokens before exposing the service");
+        }
+    }
+}
