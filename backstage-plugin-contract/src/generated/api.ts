@@ -745,7 +745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token lacks the onboarder role (access.forbidden) */
+            /** @description The token lacks the onboarder role (access.forbidden); or no tokens are configured and the request does not come from the service's own host (access.open-loopback-only) */
             403: {
                 headers: {
                     [name: string]: unknown;

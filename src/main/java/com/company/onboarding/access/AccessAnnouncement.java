@@ -16,8 +16,10 @@ public class AccessAnnouncement {
             LOG.infof("access: %d bearer token(s) configured; reader for reads, validation and previews,"
                     + " onboarder for POST /services", tokens.size());
         } else {
-            LOG.warn("access: OPEN. No access.tokens configured, so every caller may read and open pull requests;"
-                    + " configure tokens before exposing the service");
+            LOG.warnf("access: OPEN. No access.tokens configured: every caller may read, validate and preview, and"
+                    + " operations that need the onboarder role (POST /services) are accepted only from loopback"
+                    + " (127.0.0.0/8, ::1; X-Forwarded-For is not trusted). Before exposing the service, %s",
+                    OpenAccess.HOW_TO_CONFIGURE_TOKENS);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The configured tokens, kept only as SHA-256 digests, compared in constant time. None configured
- * means the service runs open.
+ * means the service runs open ({@link OpenAccess}).
  */
 @Singleton
 public final class AccessTokens {

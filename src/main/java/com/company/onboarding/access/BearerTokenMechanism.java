@@ -18,7 +18,7 @@ import java.util.Set;
  * Reads {@code Authorization: Bearer <token>} and hands the token to {@link TokenIdentityProvider}.
  * No such header is an anonymous request: whatever needs a role then answers 401 with the
  * {@value #CHALLENGE} challenge. With no token configured the header is ignored and the caller is
- * {@link Caller#ANONYMOUS}, with every role. The token itself is never logged or echoed.
+ * {@link OpenAccess}'s. The token itself is never logged or echoed.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -37,7 +37,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         if (!tokens.enabled()) {
-            return Uni.createFrom().item(Caller.ANONYMOUS.identity());
+            return Uni.createFrom().item(OpenAccess.caller(context.request()).identity());
         }
         Optional<String> token = bearer(context.request().getHeader("Authorization"));
         if (token.isEmpty()) {

@@ -1,7 +1,9 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.access.AccessTokens;
 import com.company.onboarding.access.BearerTokenMechanism;
 import com.company.onboarding.access.MissingRole;
+import com.company.onboarding.access.OpenAccess;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,13 +14,20 @@ import java.util.Optional;
 /**
  * The problem documents of a refused request, whether Quarkus security refused it before routing
  * ({@link RouterProblems}) or at a resource method's {@code @RolesAllowed} ({@link ProblemMapper}):
- * 401 {@code access.unauthenticated} (with {@code WWW-Authenticate}) or 403 {@code access.forbidden}.
+ * 401 {@code access.unauthenticated} (with {@code WWW-Authenticate}), 403 {@code access.forbidden},
+ * or, while no token is configured, 403 {@code access.open-loopback-only}.
  */
 @Singleton
 class AccessProblems {
 
     /** The value of the {@code WWW-Authenticate} header every 401 carries. */
     static final String CHALLENGE = BearerTokenMechanism.CHALLENGE;
+
+    private final AccessTokens tokens;
+
+    AccessProblems(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
 
     /**
      * The problem for a security exception, or empty for any other failure.
@@ -43,9 +52,14 @@ class AccessProblems {
         return Problem.of(401, "Unauthorized", "access.unauthenticated", detail);
     }
 
-    private static Problem forbidden(Optional<List<String>> roles) {
+    private Problem forbidden(Optional<List<String>> roles) {
         if (roles.isPresent() && roles.get().isEmpty()) {
             return Problem.of(403, "Forbidden", "access.forbidden", "this operation declares no role, so nobody may call it");
+        }
+        if (!tokens.enabled()) {
+            // An open service grants every role on loopback, so only a remote client is ever refused.
+            return Problem.of(403, "Forbidden", "access.open-loopback-only", "no access tokens are configured, so this"
+                    + " operation is accepted only from the service's own host (loopback); " + OpenAccess.HOW_TO_CONFIGURE_TOKENS);
         }
         String role = roles.map(r -> String.join(" or ", r)).orElse("needed");
         return Problem.of(403, "Forbidden", "access.forbidden", "this token lacks the " + role + " role");

@@ -39,7 +39,8 @@ public class OpenApiProblems implements OASFilter {
         openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A token configured under access.tokens.<name>, with its roles: reader (reads, validations,"
-                        + " previews) or onboarder (also onboarding). A service with no token configured needs none."));
+                        + " previews) or onboarder (also onboarding). A service with no token configured needs none:"
+                        + " anyone may read, validate and preview, and onboard only from the service's own host."));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -92,7 +93,8 @@ public class OpenApiProblems implements OASFilter {
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
         if (roles.contains(Roles.ONBOARDER)) {
             responses.addAPIResponse("403", OASFactory.createAPIResponse().description("The token lacks the onboarder role"
-                    + " (access.forbidden)"));
+                    + " (access.forbidden); or no tokens are configured and the request does not come from the service's"
+                    + " own host (access.open-loopback-only)"));
         } else {
             responses.removeAPIResponse("403");
         }

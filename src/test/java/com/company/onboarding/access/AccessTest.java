@@ -36,7 +36,9 @@ class AccessTest {
                     java.util.HexFormat.of().formatHex(AccessTokens.sha256(ONBOARDER)),
                     "access.tokens.scaffolder.subject", "backstage-scaffolder",
                     "access.tokens.scaffolder.roles", "onboarder",
-                    "access.protect-openapi", "true");
+                    "access.protect-openapi", "true",
+                    // on every interface, to show that with tokens the address does not matter
+                    "quarkus.http.host", "0.0.0.0");
         }
     }
 
@@ -163,6 +165,18 @@ class AccessTest {
                 .contentType(Problem.MEDIA_TYPE)
                 .header("WWW-Authenticate", equalTo(BearerTokenMechanism.CHALLENGE))
                 .body("detail", equalTo("a bearer token is required"));
+    }
+
+    @Test
+    void withTokensTheCallersAddressDoesNotMatter() {
+        java.util.Optional<java.net.InetAddress> address = OpenAccessHttpTest.nonLoopbackAddress();
+        org.junit.jupiter.api.Assumptions.assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
+        String remote = "http://" + address.get().getHostAddress();
+        given().baseUri(remote).auth().oauth2(ONBOARDER).contentType("application/json").body("{}").when().post("/services")
+                .then().statusCode(422);
+        given().baseUri(remote).auth().oauth2(READER).contentType("application/json").body("{}").when().post("/services")
+                .then().statusCode(403).body("code", equalTo("access.forbidden"));
+        given().baseUri(remote).when().get("/profiles").then().statusCode(401);
     }
 
     @Test
