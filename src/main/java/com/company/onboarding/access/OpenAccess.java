@@ -53,7 +53,7 @@ public final class OpenAccess {
      * IPv4-mapped IPv6 address. Anything that is not an IP literal is not loopback (and is never
      * looked up in DNS).
      */
-    public static boolean isLoopback(String address) {
+    static boolean isLoopback(String address) {
         if (address == null || address.isEmpty()) {
             return false;
         }
