@@ -1,7 +1,7 @@
 package com.company.onboarding.api;
 
 import com.company.onboarding.profile.MonitoringProfile;
-import com.company.onboarding.profile.ProfileService;
+import com.company.onboarding.platform.ProfileService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

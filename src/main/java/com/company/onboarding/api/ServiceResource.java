@@ -1,5 +1,6 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.assessment.AssessmentService;
 import com.company.onboarding.access.Caller;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.pullrequest.Onboarder;
@@ -9,7 +10,6 @@ import com.company.onboarding.preview.Preview;
 import com.company.onboarding.preview.PreviewService;
 import com.company.onboarding.preview.TargetFilter;
 import com.company.onboarding.validation.ValidationReport;
-import com.company.onboarding.validation.ValidationService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class ServiceResource {
     @Inject
     ServiceCatalog catalog;
     @Inject
-    ValidationService validation;
+    AssessmentService assessments;
     @Inject
     PreviewService previews;
     @Inject
@@ -79,7 +79,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML (line and column given)")
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
     public ValidationReport validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
-        return validation.assessProposed(RequestBodies.read(context, type)).report();
+        return assessments.proposed(RequestBodies.read(context, type)).report();
     }
 
     @POST

@@ -1,5 +1,7 @@
 package com.company.onboarding.catalog;
 
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+
 import com.company.onboarding.config.MetricsCatalogConfig;
 import com.company.onboarding.git.RemoteClient;
 import com.company.onboarding.git.Remotes;

@@ -1,5 +1,10 @@
 package com.company.onboarding.catalog;
 
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.CatalogProblem;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
+
 import com.company.onboarding.git.GitTrees;
 import com.company.onboarding.parsing.DocumentException;
 import com.company.onboarding.parsing.JsonTrees;

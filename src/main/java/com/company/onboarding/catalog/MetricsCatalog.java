@@ -1,5 +1,8 @@
 package com.company.onboarding.catalog;
 
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
+
 import com.company.onboarding.config.MetricsCatalogConfig;
 import com.company.onboarding.error.BadRequest;
 import com.company.onboarding.error.NotFound;

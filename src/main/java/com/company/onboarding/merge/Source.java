@@ -1,7 +1,7 @@
 package com.company.onboarding.merge;
 
-import com.company.onboarding.catalog.CatalogFile;
-import com.company.onboarding.catalog.CatalogSnapshot;
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.company.onboarding.catalog.CatalogFile;
-import com.company.onboarding.catalog.RefKind;
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.RefKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;

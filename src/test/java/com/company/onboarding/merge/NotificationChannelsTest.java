@@ -3,7 +3,7 @@ package com.company.onboarding.merge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.company.onboarding.catalog.CatalogSnapshot;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.parsing.JsonTrees;
 import com.company.onboarding.parsing.ParseLimits;

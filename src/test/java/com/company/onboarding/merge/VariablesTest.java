@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.company.onboarding.catalog.CatalogSnapshot;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.finding.Finding;
 import com.company.onboarding.parsing.JsonTrees;

@@ -1,4 +1,4 @@
-package com.company.onboarding.catalog;
+package com.company.onboarding.catalogdata;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

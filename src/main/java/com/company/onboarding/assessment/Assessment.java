@@ -1,10 +1,11 @@
-package com.company.onboarding.validation;
+package com.company.onboarding.assessment;
 
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.entry.Target;
 import com.company.onboarding.error.Unprocessable;
 import com.company.onboarding.finding.Finding;
 import com.company.onboarding.merge.MergeResult;
+import com.company.onboarding.validation.ValidationReport;
 import java.util.List;
 
 /**

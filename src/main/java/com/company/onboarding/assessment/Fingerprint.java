@@ -1,6 +1,6 @@
-package com.company.onboarding.validation;
+package com.company.onboarding.assessment;
 
-import com.company.onboarding.catalog.CatalogSnapshot;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.finding.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
-package com.company.onboarding.profile;
+package com.company.onboarding.platform;
 
 import com.company.onboarding.entry.Names;
 import com.company.onboarding.error.NotFound;
-import com.company.onboarding.platform.PlatformNextReader;
+import com.company.onboarding.profile.MonitoringProfile;
+import com.company.onboarding.profile.ProfileSummary;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +12,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProfileService {
 
-    @Inject
-    PlatformNextReader platform;
+    private final PlatformNextReader platform;
+
+    ProfileService(PlatformNextReader platform) {
+        this.platform = platform;
+    }
 
     public record ProfileList(String commit, List<ProfileSummary> profiles) {
     }

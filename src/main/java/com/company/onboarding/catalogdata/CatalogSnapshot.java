@@ -1,4 +1,4 @@
-package com.company.onboarding.catalog;
+package com.company.onboarding.catalogdata;
 
 import java.util.List;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package com.company.onboarding.catalog;
+package com.company.onboarding.catalogdata;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

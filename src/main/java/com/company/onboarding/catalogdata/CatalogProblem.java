@@ -1,4 +1,4 @@
-package com.company.onboarding.catalog;
+package com.company.onboarding.catalogdata;
 
 /**
  * A catalog file that carries the metrics key but cannot be read (bad YAML, bad JSON, a value of
