@@ -115,6 +115,7 @@ public class AssessmentService {
         }
         MonitoringProfile profile = validator.profile(entry, snapshot.profiles(), findings::add);
         findings.addAll(catalogFindings);
+        validator.checkInlineMetrics(bound.tree(), findings::add);
         boolean bindsCleanly = bound.findings().stream().noneMatch(Finding::isError);
         MergeResult merge = null;
         if (profile != null && entry.name() != null && bindsCleanly) {

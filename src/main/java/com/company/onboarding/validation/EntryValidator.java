@@ -40,9 +40,13 @@ public final class EntryValidator {
         return known;
     }
 
-    /** The entry's own fields, and its inline metrics (each valid, none listed twice). */
+    /** The entry's own fields and values. */
     public void checkEntry(ObjectNode tree, ServiceEntry entry, Consumer<Finding> out) {
         entryChecks.check(tree, entry, out);
+    }
+
+    /** The entry's inline metrics: each valid, none listed twice. */
+    public void checkInlineMetrics(ObjectNode tree, Consumer<Finding> out) {
         JsonNode metrics = tree.path("monitoring").path("customMetrics").path("metrics");
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < metrics.size(); i++) {
