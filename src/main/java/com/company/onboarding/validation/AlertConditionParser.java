@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses an alert condition (product.md 5.1) by recursive descent over {@link ConditionLexer}'s
+ * Parses an alert condition (docs/spec.md#alert-conditions) by recursive descent over {@link ConditionLexer}'s
  * tokens. The grammar (docs/spec.md#alert-conditions):
  *
  * <pre>

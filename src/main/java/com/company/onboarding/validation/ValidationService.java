@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The one validator (product.md 5) behind validate, preview and onboarding: binds the entry
+ * The one validator (docs/spec.md#validation) behind validate, preview and onboarding: binds the entry
  * leniently, runs every check, reads the profile and the catalog, merges, and checks what only
  * the merge knows (conflicting metrics, unknown variables, conditions naming metrics). Every
  * problem comes back at once.
