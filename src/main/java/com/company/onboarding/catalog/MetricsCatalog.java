@@ -33,7 +33,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * The metrics-catalog at a ref (product.md 7): the one way the service reads the catalog. A
+ * The metrics-catalog at a ref (docs/spec.md#the-metrics-catalog-cache): the one way the service reads the catalog. A
  * ref is checked before anything touches git, resolved against the configured remote only
  * (tags trusted for {@code metrics-catalog.tag-ttl}, branches for
  * {@code metrics-catalog.branch-ttl}, a commit id is itself), and read through

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The metrics-catalog repository and how its refs are cached. Keys are public API (product.md 3). */
+/** The metrics-catalog repository and how its refs are cached. Keys are public API (docs/spec.md#configuration). */
 @ConfigMapping(prefix = "metrics-catalog")
 public interface MetricsCatalogConfig {
 

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where platform-next lives and which files in it we read. Keys are public API (product.md 3). */
+/** Where platform-next lives and which files in it we read. Keys are public API (docs/spec.md#configuration). */
 @ConfigMapping(prefix = "platform-next")
 public interface PlatformNextConfig {
 

@@ -28,7 +28,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.jboss.logging.Logger;
 
 /**
- * {@code POST /services} after validation (product.md 6): adds the entry to services.yaml on a
+ * {@code POST /services} after validation (docs/spec.md#opening-the-pull-request): adds the entry to services.yaml on a
  * branch {@code <prefix><service>} and opens the pull request, idempotently and safely under
  * concurrency.
  *

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Adds one entry to the end of the {@code services:} list of a {@code services.yaml} text
- * without touching any other byte (recipes.md, "Editing services.yaml without losing a byte").
+ * without touching any other byte (docs/library-notes.md#editing-yaml-as-text).
  *
  * <p>The new item goes after the last item's last line (and after comments indented deeper than
  * the items' {@code -}, which belong to that item), so comments at the items' column or at column

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalog's remote failing in the middle of a fetch (product.md 8): stalled past the git
+ * The catalog's remote failing in the middle of a fetch (docs/spec.md#reliability-and-security): stalled past the git
  * timeout, or killed. The request gets a 503 with Retry-After; nothing half-fetched is kept, so
  * the retry once the remote is healthy serves the right commit; the rest of the service answers
  * meanwhile; and a burst beyond the configured concurrency is refused at once rather than
