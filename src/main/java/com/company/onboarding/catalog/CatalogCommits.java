@@ -2,7 +2,7 @@ package com.company.onboarding.catalog;
 
 import com.company.onboarding.config.MetricsCatalogConfig;
 import com.company.onboarding.git.RemoteClient;
-import com.company.onboarding.git.Remotes;
+import com.company.onboarding.remotes.Remotes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

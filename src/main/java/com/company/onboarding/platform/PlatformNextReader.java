@@ -5,7 +5,7 @@ import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.error.UpstreamInvalid;
 import com.company.onboarding.git.Mirror;
 import com.company.onboarding.git.RefResolver;
-import com.company.onboarding.git.Remotes;
+import com.company.onboarding.remotes.Remotes;
 import com.company.onboarding.git.SingleFlight;
 import com.company.onboarding.parsing.DocumentException;
 import com.company.onboarding.parsing.ParseLimits;

@@ -6,7 +6,7 @@ import com.company.onboarding.error.Conflict;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.git.Mirror;
 import com.company.onboarding.git.RefPush;
-import com.company.onboarding.git.Remotes;
+import com.company.onboarding.remotes.Remotes;
 import com.company.onboarding.pullrequest.OnboardingRepository.Heads;
 import com.company.onboarding.pullrequest.OnboardingResult.Status;
 import com.company.onboarding.pullrequest.PullRequestProvider.Opened;

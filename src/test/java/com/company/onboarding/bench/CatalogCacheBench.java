@@ -3,7 +3,7 @@ package com.company.onboarding.bench;
 import com.company.onboarding.catalog.CatalogReader;
 import com.company.onboarding.catalog.CatalogSnapshot;
 import com.company.onboarding.catalog.CommitStore;
-import com.company.onboarding.config.GitUrl;
+import com.company.onboarding.git.GitUrl;
 import com.company.onboarding.git.GitRemote;
 import com.company.onboarding.git.RemoteClient;
 import com.company.onboarding.git.RemoteRefs;

@@ -1,6 +1,6 @@
 package com.company.onboarding.bench;
 
-import com.company.onboarding.config.GitUrl;
+import com.company.onboarding.git.GitUrl;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.entry.ServiceEntry.Cost;
 import com.company.onboarding.entry.ServiceEntry.CustomMetrics;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.company.onboarding.config.GitUrl;
+import com.company.onboarding.git.GitUrl;
 import com.company.onboarding.error.NotFound;
 import com.company.onboarding.git.GitRemote;
 import com.company.onboarding.git.RemoteClient;

@@ -1,4 +1,4 @@
-package com.company.onboarding.config;
+package com.company.onboarding.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
