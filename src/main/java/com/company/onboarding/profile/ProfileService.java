@@ -12,8 +12,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProfileService {
 
+    private final PlatformNextReader platform;
+
     @Inject
-    PlatformNextReader platform;
+    ProfileService(PlatformNextReader platform) {
+        this.platform = platform;
+    }
 
     public record ProfileList(String commit, List<ProfileSummary> profiles) {
     }

@@ -24,10 +24,14 @@ import java.util.Map;
 @ApplicationScoped
 public class Onboarder {
 
+    private final ValidationService validation;
+    private final OnboardingService onboarding;
+
     @Inject
-    ValidationService validation;
-    @Inject
-    OnboardingService onboarding;
+    Onboarder(ValidationService validation, OnboardingService onboarding) {
+        this.validation = validation;
+        this.onboarding = onboarding;
+    }
 
     /** The body is {@code {entry, requestedBy?, draft?}}; pointers of entry findings are into the entry. */
     public OnboardingResult onboard(JsonNode body, Caller caller) {
