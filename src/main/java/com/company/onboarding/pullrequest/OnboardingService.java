@@ -59,14 +59,12 @@ public class OnboardingService implements AutoCloseable {
     private final Clock clock;
     private final ServicesYamlEditor editor = new ServicesYamlEditor();
     private final ServiceLocks locks = new ServiceLocks();
-    private volatile Runnable beforePush = () -> { };
 
     @Inject
     OnboardingService(Remotes remotes, PlatformNextConfig platformNext, PullRequestConfig config, MeterRegistry meters,
-            PullRequestProvider provider) {
+            PullRequestProvider provider, Clock clock) {
         this(Mirror.open(remotes.platformNext(), remotes.cacheDirectory("platform-next-onboarding.git"), meters),
-                platformNext.branch(), platformNext.servicesPath(), provider, OnboardingSettings.of(config),
-                Clock.systemUTC());
+                platformNext.branch(), platformNext.servicesPath(), provider, OnboardingSettings.of(config), clock);
     }
 
     /**
@@ -100,16 +98,6 @@ public class OnboardingService implements AutoCloseable {
         }
     }
 
-    /** Runs between writing the commit and checking the remote before the push: tests move the base there. */
-    void beforePush(Runnable hook) {
-        this.beforePush = hook;
-    }
-
-    /** Locks held or awaited right now (tests: none once requests are done). */
-    int lockedServices() {
-        return locks.size();
-    }
-
     private OnboardingResult decide(OnboardingRequest request, String branch) {
         String service = request.service();
         RefPush.Outcome rejection = null;
@@ -129,7 +117,6 @@ public class OnboardingService implements AutoCloseable {
             byte[] edited = edit(services, request);
             ObjectId commit = repository.writeCommit(heads.base(), edited, author(),
                     PullRequestText.commitMessage(request, repository.servicesPath()));
-            beforePush.run();
             Heads now = repository.heads(branch);
             if (!now.base().equals(heads.base()) || now.branch().isPresent()) {
                 LOG.infof("onboarding %s: platform-next changed while the commit was written (attempt %d); re-reading",
