@@ -12,6 +12,10 @@ import com.company.onboarding.pullrequest.PullRequestProvider.Opened;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestDraft;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestLink;
 import com.company.onboarding.remotes.Remotes;
+import com.company.onboarding.servicesyaml.EditNotVerifiedException;
+import com.company.onboarding.servicesyaml.ServicesEntries;
+import com.company.onboarding.servicesyaml.ServicesYamlEditor;
+import com.company.onboarding.servicesyaml.UnsafeEditException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -148,9 +152,7 @@ public class OnboardingService implements AutoCloseable {
     private OnboardingResult onExistingBranch(OnboardingRequest request, String branch, ObjectId head) {
         String service = request.service();
         boolean same = repository.servicesFile(head)
-                .flatMap(ServicesEntries::parse)
-                .flatMap(entries -> entries.find(service))
-                .map(item -> ServicesEntries.sameEntry(item, request.entry()))
+                .map(file -> ServicesEntries.containsEntry(file, request.entry()))
                 .orElse(false);
         if (!same) {
             Map<String, Object> names = new LinkedHashMap<>();

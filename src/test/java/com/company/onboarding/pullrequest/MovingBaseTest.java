@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.pullrequest.OnboardingResult.Status;
 import com.company.onboarding.testing.Fixtures;
+import com.company.onboarding.testing.Insertion;
+import com.company.onboarding.testing.SampleEntries;
 import com.company.onboarding.testing.SmartHttpGitServer;
 import java.time.Duration;
 import java.util.List;
