@@ -1,5 +1,6 @@
 package com.company.onboarding.config;
 
+import com.company.onboarding.git.GitUrl;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;

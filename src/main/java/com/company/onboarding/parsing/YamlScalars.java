@@ -1,7 +1,9 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.parsing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,11 +15,14 @@ import java.util.regex.Pattern;
  * {@code yes}, {@code off}, {@code 0777}, {@code 1_000}, {@code 12:30} and {@code 2024-01-01}
  * into something other than a string. Quoting a string that did not need it costs nothing;
  * not quoting one that did changes the platform team's data, so the rules lean to quoting.
+ *
+ * <p>This is the one answer to "may this string stay plain?" for both YAML writers: the
+ * services.yaml editor, and the ConfigMap renderer, which on top keeps plain scalars to a small
+ * alphabet. How a scalar is quoted differs on purpose: the editor quotes for a reviewer (single
+ * quotes where they spare backslashes), the ConfigMap writes JSON strings, the escapes of the
+ * {@code application.json} it carries, so its bytes never depend on this class's quoting.
  */
-final class YamlScalars {
-
-    /** Longest single-line flow list, in columns, before a list is written in block style. */
-    static final int FLOW_WIDTH = 100;
+public final class YamlScalars {
 
     // Values a YAML 1.2 core-schema reader resolves to null, booleans or numbers.
     private static final Pattern CORE_SPECIAL = Pattern.compile(
@@ -39,6 +44,9 @@ final class YamlScalars {
     // Safety net for number-like spellings some reader might still take for a number or a date.
     private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?[0-9._][0-9a-fA-FxXoO_.:+-]*");
 
+    // Spelled in any case, these are quoted: some writers and readers (and our ConfigMaps) compare them so.
+    private static final Set<String> RESERVED_ANY_CASE = Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null");
+
     private static final String LEADING_INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     // SnakeYAML (YAML 1.1) also ends a flow plain scalar at '?'.
     private static final String FLOW_INDICATORS = ",[]{}?";
@@ -47,7 +55,7 @@ final class YamlScalars {
     }
 
     /** The scalar as YAML text; {@code flow} when it sits inside {@code [...]}. */
-    static String render(JsonNode value, boolean flow) {
+    public static String render(JsonNode value, boolean flow) {
         if (value.isTextual()) {
             return string(value.textValue(), flow);
         }
@@ -70,21 +78,22 @@ final class YamlScalars {
     }
 
     /** A decimal written out in full, never in exponent form: {@code 99.99}, {@code 200}. */
-    static String number(BigDecimal value) {
+    public static String number(BigDecimal value) {
         return value.toPlainString();
     }
 
     /** A string, plain when every reader reads it back unchanged, quoted otherwise. */
-    static String string(String value, boolean flow) {
+    public static String string(String value, boolean flow) {
         return plainSafe(value, flow) ? value : quoted(value);
     }
 
     /** A mapping key; the same rules as a value in block context. */
-    static String key(String key) {
+    public static String key(String key) {
         return string(key, false);
     }
 
-    static boolean plainSafe(String value, boolean flow) {
+    /** Whether {@code value} written without quotes reads back as this string for every reader. */
+    public static boolean plainSafe(String value, boolean flow) {
         if (value.isEmpty() || LEADING_INDICATORS.indexOf(value.charAt(0)) >= 0) {
             return false;
         }
@@ -105,6 +114,14 @@ final class YamlScalars {
             }
             i += Character.charCount(c);
         }
+        if (value.length() <= 5 && RESERVED_ANY_CASE.contains(value.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        // Past the reserved words, every special spelling starts with a digit, a sign, '.', '_', '~', '<' or '=':
+        // a name or a label (the usual case) is not matched against the patterns at all.
+        if (isAsciiLetter(value.charAt(0))) {
+            return true;
+        }
         return !CORE_SPECIAL.matcher(value).matches()
                 && !YAML11_SPECIAL.matcher(value).matches()
                 && !NUMBER_LIKE.matcher(value).matches();
@@ -114,7 +131,7 @@ final class YamlScalars {
      * Quoted: single quotes when the text has a {@code "} or {@code \} and nothing to escape
      * (easier to review than backslashes), double quotes with escapes otherwise.
      */
-    static String quoted(String value) {
+    public static String quoted(String value) {
         boolean escapes = false;
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
@@ -152,7 +169,7 @@ final class YamlScalars {
      * of YAML 1.1 (NEL, LS, PS), and invisible format characters (BOM, zero-width and
      * bidirectional controls) that a reviewer could not see in the diff.
      */
-    static boolean needsEscape(int c) {
+    public static boolean needsEscape(int c) {
         if (c >= 0x20 && c <= 0x7E) {
             return false;
         }
@@ -164,6 +181,10 @@ final class YamlScalars {
                     Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
             default -> c == 0xFFFE || c == 0xFFFF;
         };
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static boolean isSpace(int c) {

@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 /**
  * Where a rendered {@code services.yaml} item puts its characters, read from the file it goes
@@ -11,10 +11,10 @@ package com.company.onboarding.pullrequest;
  *                       lists "indentless", as Kubernetes manifests often do
  * @param eol            the file's line ending, {@code \n} or {@code \r\n}
  */
-public record YamlLayout(int itemIndent, int itemKeyOffset, int step, int sequenceIndent, String eol) {
+record YamlLayout(int itemIndent, int itemKeyOffset, int step, int sequenceIndent, String eol) {
 
     /** Two-space indentation, items under a top-level {@code services:} key, LF line endings. */
-    public static final YamlLayout DEFAULT = new YamlLayout(2, 2, 2, 2, "\n");
+    static final YamlLayout DEFAULT = new YamlLayout(2, 2, 2, 2, "\n");
 
     public YamlLayout {
         if (itemIndent < 0 || itemKeyOffset < 2 || step < 1 || sequenceIndent < 0) {

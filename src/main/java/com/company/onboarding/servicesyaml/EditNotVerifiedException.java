@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 /**
  * The edited text did not parse back to the old services plus the new entry with everything

@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 /**
  * {@code services.yaml} is written in a way the editor cannot change without risking other

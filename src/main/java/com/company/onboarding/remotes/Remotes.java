@@ -1,15 +1,14 @@
-package com.company.onboarding.git;
+package com.company.onboarding.remotes;
 
-import com.company.onboarding.config.GitUrl;
 import com.company.onboarding.config.MetricsCatalogConfig;
 import com.company.onboarding.config.OnboardingConfig;
 import com.company.onboarding.config.PlatformNextConfig;
 import com.company.onboarding.config.PullRequestConfig;
 import com.company.onboarding.embedded.EmbeddedRepositories;
+import com.company.onboarding.git.GitRemote;
+import com.company.onboarding.git.GitUrl;
 import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
@@ -24,27 +23,18 @@ public class Remotes {
 
     private static final Logger LOG = Logger.getLogger(Remotes.class);
 
-    @Inject
-    PlatformNextConfig platformNext;
-    @Inject
-    MetricsCatalogConfig catalog;
-    @Inject
-    PullRequestConfig pullRequest;
-    @Inject
-    OnboardingConfig onboarding;
+    private final Path data;
+    private final GitRemote platformNextRemote;
+    private final GitRemote catalogRemote;
+    private final boolean embeddedPlatformNext;
 
-    private GitRemote platformNextRemote;
-    private GitRemote catalogRemote;
-    private boolean embeddedPlatformNext;
-    private boolean embeddedCatalog;
-
-    @PostConstruct
-    void init() {
-        Path data = onboarding.dataDir().toAbsolutePath().normalize();
+    Remotes(PlatformNextConfig platformNext, MetricsCatalogConfig catalog, PullRequestConfig pullRequest,
+            OnboardingConfig onboarding) {
+        data = onboarding.dataDir().toAbsolutePath().normalize();
         embeddedPlatformNext = platformNext.url().isEmpty();
         GitUrl platformUrl = platformNext.url().orElseGet(() ->
                 fileUrl(EmbeddedRepositories.ensure("platform-next", data.resolve("repos/platform-next.git"))));
-        embeddedCatalog = catalog.fetchUrl().isEmpty() && catalog.url().value().equals(MetricsCatalogConfig.DEFAULT_URL);
+        boolean embeddedCatalog = catalog.fetchUrl().isEmpty() && catalog.url().value().equals(MetricsCatalogConfig.DEFAULT_URL);
         GitUrl catalogUrl = catalog.fetchUrl().orElseGet(() -> embeddedCatalog
                 ? fileUrl(EmbeddedRepositories.ensure("metrics-catalog", data.resolve("repos/metrics-catalog.git")))
                 : catalog.url());
@@ -77,7 +67,7 @@ public class Remotes {
 
     /** Where a capability keeps its local git cache for {@code name}. */
     public Path cacheDirectory(String name) {
-        return onboarding.dataDir().toAbsolutePath().normalize().resolve("cache").resolve(name);
+        return data.resolve("cache").resolve(name);
     }
 
     private static GitUrl fileUrl(Path directory) {

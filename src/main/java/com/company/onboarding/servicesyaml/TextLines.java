@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import java.util.Arrays;
 import org.yaml.snakeyaml.error.Mark;

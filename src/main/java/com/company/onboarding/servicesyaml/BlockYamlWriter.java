@@ -1,5 +1,6 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
+import com.company.onboarding.parsing.YamlScalars;
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,9 @@ import java.util.function.Predicate;
  * and short, other lists in block style, scalars by {@link YamlScalars}.
  */
 final class BlockYamlWriter {
+
+    /** Longest single-line flow list, in columns, before a list is written in block style. */
+    static final int FLOW_WIDTH = 100;
 
     private final YamlLayout layout;
     private final Predicate<String> flowAllowed;
@@ -97,7 +101,7 @@ final class BlockYamlWriter {
             items.add(YamlScalars.render(item, true));
         }
         String text = items.toString();
-        return column + text.length() <= YamlScalars.FLOW_WIDTH ? text : null;
+        return column + text.length() <= FLOW_WIDTH ? text : null;
     }
 
     private void line(String text) {

@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import com.company.onboarding.entry.ServiceEntry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +10,7 @@ import java.util.Set;
  * short lists of scalars in flow style, catalog profiles and everything holding mappings
  * (inline metrics, alert rules) in block style, strings quoted only where a reader needs it.
  */
-public final class EntryRenderer {
+final class EntryRenderer {
 
     /** Lists the design document writes one item per line even though they hold only names. */
     private static final Set<String> BLOCK_LISTS = Set.of("/monitoring/customMetrics/profiles");
@@ -19,7 +19,7 @@ public final class EntryRenderer {
     }
 
     /** The item's lines, from its {@code -} to its last line, each ended by the layout's line ending. */
-    public static String render(ServiceEntry entry, YamlLayout layout) {
+    static String render(ServiceEntry entry, YamlLayout layout) {
         return render(EntryTree.of(entry), layout);
     }
 

@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import static com.company.onboarding.parsing.YamlTrees.NODES;
 
@@ -23,12 +23,12 @@ import java.util.Map;
  * The renderer writes this tree and the editor's check compares the re-parsed file against
  * it, so what is written and what is checked cannot drift apart.
  */
-public final class EntryTree {
+final class EntryTree {
 
     private EntryTree() {
     }
 
-    public static ObjectNode of(ServiceEntry entry) {
+    static ObjectNode of(ServiceEntry entry) {
         ObjectNode node = NODES.objectNode();
         text(node, "name", entry.name());
         text(node, "archetype", entry.archetype());

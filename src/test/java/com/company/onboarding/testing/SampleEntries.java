@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.testing;
 
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.entry.ServiceEntry.Cost;
@@ -19,14 +19,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Entries the editor tests append. */
-final class SampleEntries {
+/** Entries the editor and onboarding tests append. */
+public final class SampleEntries {
 
     private SampleEntries() {
     }
 
     /** The design document's entry (section 3.1), as the onboarding flow would bind it. */
-    static ServiceEntry paymentProcessor() {
+    public static ServiceEntry paymentProcessor() {
         ObjectNode rule = (ObjectNode) yaml("""
                 name: PaymentSuccessRateLow
                 enabled: true
@@ -52,16 +52,16 @@ final class SampleEntries {
     }
 
     /** The design document's entry as its section 3.1 writes it, parsed: what the appended item must read back as. */
-    static JsonNode paymentProcessorAsWritten() {
+    public static JsonNode paymentProcessorAsWritten() {
         return com.company.onboarding.validation.Entries.paymentProcessor();
     }
 
     /** Only a name, archetype and profile. */
-    static ServiceEntry minimal(String name) {
+    public static ServiceEntry minimal(String name) {
         return new ServiceEntry(name, "api", null, null, null, null, null, "domain-api", null);
     }
 
-    static JsonNode yaml(String text) {
+    public static JsonNode yaml(String text) {
         try {
             return YamlTrees.read(text, ParseLimits.DEFAULT);
         } catch (DocumentException e) {

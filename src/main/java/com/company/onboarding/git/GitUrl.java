@@ -1,4 +1,4 @@
-package com.company.onboarding.config;
+package com.company.onboarding.git;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.parsing.DocumentException;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * has it, and whether an onboarding branch carries exactly the requested entry. Trees, not
  * text: the same entry is the same whatever the file around it looks like.
  */
-final class ServicesEntries {
+public final class ServicesEntries {
 
     private final JsonNode root;
 
@@ -38,7 +38,7 @@ final class ServicesEntries {
      * name at all cannot have it (service names are plain DNS labels), which spares the parse of a
      * large file in the usual case; validation has checked the same against the base branch already.
      */
-    static boolean contains(byte[] file, String name) {
+    public static boolean contains(byte[] file, String name) {
         if (indexOf(file, name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) < 0) {
             return false;
         }
@@ -56,6 +56,16 @@ final class ServicesEntries {
             return i;
         }
         return -1;
+    }
+
+    /**
+     * Whether the file's item named {@code entry.name()} is exactly what the editor writes for
+     * {@code entry}; false when there is no such item or the file does not parse.
+     */
+    public static boolean containsEntry(byte[] file, ServiceEntry entry) {
+        return parse(file).flatMap(entries -> entries.find(entry.name()))
+                .map(item -> sameEntry(item, entry))
+                .orElse(false);
     }
 
     /** The first item of {@code services} named {@code name}. */

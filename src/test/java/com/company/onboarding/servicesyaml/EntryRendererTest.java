@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,9 @@ import com.company.onboarding.entry.ServiceEntry.EnvironmentOverride;
 import com.company.onboarding.entry.ServiceEntry.Monitoring;
 import com.company.onboarding.entry.ServiceEntry.OverrideDynatrace;
 import com.company.onboarding.entry.ServiceEntry.Repository;
+import com.company.onboarding.parsing.YamlScalars;
 import com.company.onboarding.parsing.YamlTrees;
+import com.company.onboarding.testing.SampleEntries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -220,7 +222,7 @@ class EntryRendererTest {
         String text = EntryRenderer.render(entry, YamlLayout.DEFAULT);
         assertTrue(text.contains("    regions:\n      - region-0\n"), text);
         assertTrue(text.contains("    enabledIn: [prod]\n"), text);
-        assertFalse(text.lines().anyMatch(line -> line.length() > YamlScalars.FLOW_WIDTH), text);
+        assertFalse(text.lines().anyMatch(line -> line.length() > BlockYamlWriter.FLOW_WIDTH), text);
     }
 
     @Test

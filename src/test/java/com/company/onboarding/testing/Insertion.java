@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ import java.util.List;
  * @param inserted    the inserted text
  * @param atLineStart whether {@code offset} is at the start of a line (or the end of the text)
  */
-record Insertion(int offset, String inserted, boolean atLineStart) {
+public record Insertion(int offset, String inserted, boolean atLineStart) {
 
-    static Insertion between(String original, String result) {
+    public static Insertion between(String original, String result) {
         if (result.length() <= original.length()) {
             throw new AssertionError("not an insertion: the result is not longer than the original");
         }

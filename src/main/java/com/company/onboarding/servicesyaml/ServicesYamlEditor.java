@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.parsing.DocumentException;

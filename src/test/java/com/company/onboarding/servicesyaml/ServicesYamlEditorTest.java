@@ -1,4 +1,4 @@
-package com.company.onboarding.pullrequest;
+package com.company.onboarding.servicesyaml;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.company.onboarding.parsing.DocumentException;
 import com.company.onboarding.parsing.ParseLimits;
 import com.company.onboarding.parsing.YamlTrees;
+import com.company.onboarding.testing.Insertion;
+import com.company.onboarding.testing.SampleEntries;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
