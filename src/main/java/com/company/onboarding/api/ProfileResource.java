@@ -2,7 +2,7 @@ package com.company.onboarding.api;
 
 import com.company.onboarding.access.Roles;
 import com.company.onboarding.profile.MonitoringProfile;
-import com.company.onboarding.profile.ProfileService;
+import com.company.onboarding.platform.ProfileService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

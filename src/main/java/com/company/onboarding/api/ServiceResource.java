@@ -1,5 +1,6 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.assessment.AssessmentService;
 import com.company.onboarding.access.Caller;
 import com.company.onboarding.access.Roles;
 import com.company.onboarding.entry.ServiceEntry;
@@ -10,7 +11,6 @@ import com.company.onboarding.preview.Preview;
 import com.company.onboarding.preview.PreviewService;
 import com.company.onboarding.preview.TargetFilter;
 import com.company.onboarding.validation.ValidationReport;
-import com.company.onboarding.validation.ValidationService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
@@ -44,7 +44,7 @@ public class ServiceResource {
     @Inject
     ServiceCatalog catalog;
     @Inject
-    ValidationService validation;
+    AssessmentService assessments;
     @Inject
     PreviewService previews;
     @Inject
@@ -87,7 +87,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
     @RolesAllowed(Roles.READER)
     public ValidationReport validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
-        return validation.assessProposed(RequestBodies.read(context, type)).report();
+        return assessments.proposed(RequestBodies.read(context, type)).report();
     }
 
     @POST

@@ -1,5 +1,10 @@
 package com.company.onboarding.catalog;
 
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.CatalogProblem;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
+
 import com.company.onboarding.git.GitTrees;
 import com.company.onboarding.parsing.DocumentException;
 import com.company.onboarding.parsing.JsonTrees;
@@ -26,7 +31,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Parses the metrics-catalog at one commit (product.md 1): every {@code .yaml}/{@code .yml} file
+ * Parses the metrics-catalog at one commit (docs/spec.md#metrics-catalog-files): every {@code .yaml}/{@code .yml} file
  * directly under {@code profiles/<p>/} and {@code services/<s>/} is YAML whose
  * {@code data."dynatrace-custom-metrics.json"} holds JSON with {@code customMetrics},
  * {@code alertRules} and {@code dashboards}. A file without that key is skipped; a file that

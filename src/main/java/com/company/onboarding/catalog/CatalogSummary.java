@@ -1,5 +1,9 @@
 package com.company.onboarding.catalog;
 
+import com.company.onboarding.catalogdata.CatalogProblem;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
+
 import com.company.onboarding.finding.Finding;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
 package com.company.onboarding.merge;
 
-import com.company.onboarding.catalog.CatalogFile;
-import com.company.onboarding.catalog.CatalogProblem;
-import com.company.onboarding.catalog.CatalogSnapshot;
-import com.company.onboarding.catalog.RefKind;
+import com.company.onboarding.catalogdata.CatalogProblem;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.entry.Target;
 import com.company.onboarding.finding.Finding;
@@ -22,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The preview engine: a profile, the catalog files at one commit and an entry become the
- * Dynatrace config of every target, with provenance and findings. Every rule of product.md
- * 4.1 to 4.6 lives in this package. Pure and stateless: no git, no HTTP, safe to share.
+ * Dynatrace config of every target, with provenance and findings. Every rule of
+ * docs/spec.md#merge-semantics lives in this package. Pure and stateless: no git, no HTTP, safe to share.
  *
  * <p>Findings it reports: {@code metric.conflict} (error), {@code metric.redefined},
  * {@code metric.inline-disabled}, {@code variable.unknown}, {@code field.invalid} (an SLO that
@@ -38,13 +37,16 @@ public final class MergeEngine {
     public MergeResult merge(MergeInput input) {
         ServiceEntry entry = input.entry();
         MonitoringProfile profile = input.profile();
+        CatalogSnapshot catalog = input.catalog();
+        MergeResult.Inputs used = new MergeResult.Inputs(profile.name(), catalog == null ? null : catalog.ref(),
+                catalog == null ? null : catalog.commit());
         if (entry.monitoring() != null && !entry.monitoring().dynatraceEnabled()) {
-            return new MergeResult(entry.name(), List.of(), List.of(),
+            return new MergeResult(entry.name(), used, List.of(), List.of(),
                     "monitoring.dynatrace is false: Dynatrace is turned off for " + entry.name()
                             + ", so it has no Dynatrace config and no targets");
         }
         if (profile.dynatrace() == null || !profile.dynatrace().enabled()) {
-            return new MergeResult(entry.name(), List.of(), List.of(),
+            return new MergeResult(entry.name(), used, List.of(), List.of(),
                     "monitoring profile " + profile.name() + " does not enable Dynatrace (dynatrace.enabled is not true),"
                             + " so " + entry.name() + " has no Dynatrace config and no targets");
         }
@@ -59,11 +61,7 @@ public final class MergeEngine {
         String message = targets.isEmpty()
                 ? "the entry has no targets: enabledIn x regions names no configured environment, track and region"
                 : null;
-        return new MergeResult(entry.name(), targets, List.copyOf(all), message);
-    }
-
-    /** One catalog file with the source it stands for. */
-    private record CatalogPart(Source source, CatalogFile file) {
+        return new MergeResult(entry.name(), used, targets, List.copyOf(all), message);
     }
 
     /** The alert rules and SLOs of one environment, shared by its targets. */
@@ -79,7 +77,7 @@ public final class MergeEngine {
         private final String profilePointer;
         private final Source profileSource;
         private final Source inlineSource;
-        private final List<CatalogPart> catalog = new ArrayList<>();
+        private final List<CatalogSelection.Part> catalog = new ArrayList<>();
         private final List<Finding> global = new ArrayList<>();
         private final Set<Source> contributed = new LinkedHashSet<>();
         private final NamedItems requestAttributes = new NamedItems();
@@ -98,7 +96,7 @@ public final class MergeEngine {
             readCatalog();
             mergeRequestAttributes();
             mergeCustomMetrics();
-            for (CatalogPart part : catalog) {
+            for (CatalogSelection.Part part : catalog) {
                 add(dashboards, part.file().dashboards(), part.source(), "/dashboards/", contributed);
             }
         }
@@ -140,11 +138,9 @@ public final class MergeEngine {
                     continue;
                 }
                 problems(snapshot, "profiles/" + name + "/");
-                snapshot.profileFiles(name).forEach(f -> catalog.add(new CatalogPart(Source.catalogProfile(name, snapshot, f), f)));
             }
             problems(snapshot, "services/" + entry.name() + "/");
-            snapshot.serviceFiles(entry.name())
-                    .forEach(f -> catalog.add(new CatalogPart(Source.catalogService(entry.name(), snapshot, f), f)));
+            catalog.addAll(CatalogSelection.of(entry, snapshot).parts());
         }
 
         private void problems(CatalogSnapshot snapshot, String directory) {
@@ -170,7 +166,7 @@ public final class MergeEngine {
             for (int i = 0; i < base.size(); i++) {
                 metric(Incoming.of(base.get(i), profileSource, profilePointer + "/dynatrace/customMetrics/" + i));
             }
-            for (CatalogPart part : catalog) {
+            for (CatalogSelection.Part part : catalog) {
                 List<ObjectNode> metrics = part.file().customMetrics();
                 for (int i = 0; i < metrics.size(); i++) {
                     metric(Incoming.of(metrics.get(i), part.source(), "/customMetrics/" + i));
@@ -235,7 +231,7 @@ public final class MergeEngine {
                     add(rules, profileOverride.alertRules(), profileOverrideSource,
                             profilePointer + "/environmentOverrides/" + envSegment + "/alertRules/", used);
                 }
-                for (CatalogPart part : catalog) {
+                for (CatalogSelection.Part part : catalog) {
                     add(rules, part.file().alertRules(), part.source(), "/alertRules/", used);
                 }
                 ServiceEntry.EnvironmentOverride entryOverride =

@@ -1,6 +1,6 @@
 package com.company.onboarding.merge;
 
-import com.company.onboarding.catalog.CatalogSnapshot;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.entry.Targets;
 import com.company.onboarding.profile.MonitoringProfile;

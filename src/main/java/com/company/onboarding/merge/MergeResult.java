@@ -12,16 +12,41 @@ import java.util.Set;
  * (Dynatrace turned off by the entry or the profile, or an entry that expands to no target).
  *
  * @param service  the entry's name
+ * @param inputs   what the merge read: the profile, the catalog ref and commit
  * @param targets  the merged targets, ordered as {@link com.company.onboarding.entry.Targets} orders them
  * @param findings the union of every target's findings plus catalog-wide ones, first occurrence kept
  * @param message  why there are no targets; null when there are
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MergeResult(String service, List<MergedTarget> targets, List<Finding> findings, String message) {
+public record MergeResult(String service, Inputs inputs, List<MergedTarget> targets, List<Finding> findings,
+        String message) {
+
+    /**
+     * What a merge used, for callers that summarise it (a pull request's body, a diff): no need
+     * to read it back out of the ConfigMaps.
+     *
+     * @param profile       the monitoring profile's name
+     * @param catalogRef    the metrics-catalog ref as the entry wrote it (or the default branch); null without a catalog
+     * @param catalogCommit the commit that ref resolved to; null without a catalog
+     */
+    public record Inputs(String profile, String catalogRef, String catalogCommit) {
+    }
 
     public MergeResult {
         targets = List.copyOf(targets);
         findings = List.copyOf(findings);
+    }
+
+    /**
+     * The names of the merged custom metrics over every target, in merge order: what an alert
+     * condition may name besides the built-in signals. Empty when there are no targets.
+     */
+    public Set<String> metricNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (MergedTarget target : targets) {
+            target.application().path("customMetrics").forEach(m -> names.add(m.path("name").asText()));
+        }
+        return names;
     }
 
     /** True when a finding is an error: the entry cannot be onboarded as it is. */
@@ -40,13 +65,13 @@ public record MergeResult(String service, List<MergedTarget> targets, List<Findi
                 .filter(t -> region == null || region.equals(t.target().region()))
                 .toList();
         if (selected.isEmpty()) {
-            return new MergeResult(service, selected, findings, message != null ? message
+            return new MergeResult(service, inputs, selected, findings, message != null ? message
                     : "no target of " + service + " matches environment " + environment + ", track " + track
                             + ", region " + region);
         }
         Set<Finding> selectedFindings = new LinkedHashSet<>();
         selected.forEach(t -> selectedFindings.addAll(t.findings()));
-        return new MergeResult(service, selected, List.copyOf(selectedFindings), null);
+        return new MergeResult(service, inputs, selected, List.copyOf(selectedFindings), null);
     }
 
     /** Every target's ConfigMap as one multi-document YAML stream, in target order ("" when there are none). */

@@ -1,14 +1,14 @@
 package com.company.onboarding.merge;
 
-import com.company.onboarding.catalog.CatalogFile;
-import com.company.onboarding.catalog.CatalogSnapshot;
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * One input of a merge (product.md 4.1), in precedence order of {@link Kind}. {@code label} is
+ * One input of a merge (docs/spec.md#sources-and-precedence), in precedence order of {@link Kind}. {@code label} is
  * what provenance shows a person ("catalog profile payment-business-metrics @ v1.2.0 (commit
  * abc1234), file profiles/payment-business-metrics/metrics.yaml"); the other fields let a client
  * link to the file.

@@ -2,27 +2,17 @@ package com.company.onboarding.platform;
 
 import com.company.onboarding.config.PlatformNextConfig;
 import com.company.onboarding.error.Unavailable;
-import com.company.onboarding.error.UpstreamInvalid;
 import com.company.onboarding.git.Mirror;
 import com.company.onboarding.git.RefResolver;
-import com.company.onboarding.git.Remotes;
 import com.company.onboarding.git.SingleFlight;
-import com.company.onboarding.parsing.DocumentException;
-import com.company.onboarding.parsing.ParseLimits;
-import com.company.onboarding.parsing.StrictTree.InvalidTree;
-import com.company.onboarding.parsing.YamlTrees;
-import com.company.onboarding.profile.MonitoringProfile;
-import com.company.onboarding.profile.ProfileParser;
+import com.company.onboarding.remotes.Remotes;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.jboss.logging.Logger;
@@ -43,22 +33,17 @@ public class PlatformNextReader {
     private static final Logger LOG = Logger.getLogger(PlatformNextReader.class);
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-    @Inject
-    PlatformNextConfig config;
-    @Inject
-    Remotes remotes;
-    @Inject
-    MeterRegistry meters;
-
-    Clock clock = Clock.systemUTC();
-
+    private final PlatformNextConfig config;
+    private final Clock clock;
     private final SingleFlight<ObjectId, PlatformSnapshot> reads = new SingleFlight<>();
-    private Mirror mirror;
-    private RefResolver branch;
+    private final Mirror mirror;
+    private final RefResolver branch;
     private volatile PlatformSnapshot snapshot;
 
-    @PostConstruct
-    void open() {
+    @Inject
+    PlatformNextReader(PlatformNextConfig config, Remotes remotes, MeterRegistry meters, Clock clock) {
+        this.config = config;
+        this.clock = clock;
         mirror = Mirror.open(remotes.platformNext(), remotes.cacheDirectory("platform-next.git"), meters);
         // No stale grace: an unreachable platform-next is a 503 and readiness goes DOWN, as before.
         branch = new RefResolver(mirror::lsRemote, ref -> config.refreshInterval(), Duration.ZERO, clock);
@@ -105,41 +90,7 @@ public class PlatformNextReader {
     }
 
     private PlatformSnapshot read(ObjectId commit) {
-        Map<String, MonitoringProfile> profiles = null;
-        UpstreamInvalid profilesError = null;
-        try {
-            profiles = parse(commit, config.profilesPath(), ProfileParser::parse);
-        } catch (UpstreamInvalid e) {
-            profilesError = e;
-        }
-        ServicesFile services = null;
-        UpstreamInvalid servicesError = null;
-        try {
-            byte[] bytes = file(commit, config.servicesPath());
-            services = parse(commit, config.servicesPath(), root -> ServicesFile.parse(bytes, root));
-        } catch (UpstreamInvalid e) {
-            servicesError = e;
-        }
-        return new PlatformSnapshot(commit, clock.instant(), profiles, profilesError, services, servicesError);
-    }
-
-    private <T> T parse(ObjectId commit, String path, Function<com.fasterxml.jackson.databind.JsonNode, T> parser) {
-        try {
-            return parser.apply(YamlTrees.read(file(commit, path), ParseLimits.DEFAULT));
-        } catch (DocumentException e) {
-            throw invalid(path, e.describe());
-        } catch (InvalidTree e) {
-            throw invalid(path, e.getMessage());
-        }
-    }
-
-    private byte[] file(ObjectId commit, String path) {
-        return mirror.file(commit, path, MAX_FILE_BYTES)
-                .orElseThrow(() -> invalid(path, "the file does not exist on " + config.branch()));
-    }
-
-    private static UpstreamInvalid invalid(String path, String problem) {
-        LOG.warnf("platform-next %s cannot be read: %s", path, problem);
-        return new UpstreamInvalid("platform-next.invalid", "platform-next " + path + ": " + problem);
+        return PlatformSnapshot.read(commit, clock.instant(), config.profilesPath(), config.servicesPath(),
+                path -> mirror.file(commit, path, MAX_FILE_BYTES), "on " + config.branch());
     }
 }

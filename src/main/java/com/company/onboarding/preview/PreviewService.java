@@ -1,20 +1,19 @@
 package com.company.onboarding.preview;
 
+import com.company.onboarding.assessment.Assessment;
+import com.company.onboarding.assessment.AssessmentService;
 import com.company.onboarding.config.OnboardingConfig;
 import com.company.onboarding.error.BadRequest;
 import com.company.onboarding.error.NotFound;
 import com.company.onboarding.finding.Finding;
 import com.company.onboarding.merge.MergeResult;
 import com.company.onboarding.platform.ServiceCatalog;
-import com.company.onboarding.validation.Assessment;
-import com.company.onboarding.validation.ValidationService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,7 +26,7 @@ import java.util.List;
 @ApplicationScoped
 public class PreviewService {
 
-    /** The two forms of a preview (product.md 2). */
+    /** The two forms of a preview (docs/spec.md#http-api). */
     public enum Format {
         JSON("application/json"), YAML("application/yaml;charset=utf-8");
 
@@ -46,24 +45,27 @@ public class PreviewService {
     public record Rendered(byte[] body, String mediaType) {
     }
 
-    @Inject
-    ValidationService validation;
-    @Inject
-    ServiceCatalog services;
-    @Inject
-    OnboardingConfig config;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    @CacheName("previews")
-    Cache renderings;
+    private final AssessmentService assessments;
+    private final ServiceCatalog services;
+    private final OnboardingConfig config;
+    private final ObjectMapper json;
+    private final Cache renderings;
+
+    PreviewService(AssessmentService assessments, ServiceCatalog services, OnboardingConfig config, ObjectMapper json,
+            @CacheName("previews") Cache renderings) {
+        this.assessments = assessments;
+        this.services = services;
+        this.config = config;
+        this.json = json;
+        this.renderings = renderings;
+    }
 
     public Rendered proposed(JsonNode body, TargetFilter filter, Format format) {
-        return render(validation.assessProposed(body), filter, format);
+        return render(assessments.proposed(body), filter, format);
     }
 
     public Rendered existing(String name, TargetFilter filter, Format format) {
-        return render(validation.assessExisting(services.get(name)), filter, format);
+        return render(assessments.existing(services.get(name)), filter, format);
     }
 
     /** The structured preview of an assessed entry, for callers inside the service. */

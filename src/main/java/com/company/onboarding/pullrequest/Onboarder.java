@@ -1,33 +1,33 @@
 package com.company.onboarding.pullrequest;
 
 import com.company.onboarding.access.Caller;
+import com.company.onboarding.assessment.Assessment;
+import com.company.onboarding.assessment.AssessmentService;
 import com.company.onboarding.error.Conflict;
 import com.company.onboarding.error.Unprocessable;
 import com.company.onboarding.finding.Finding;
-import com.company.onboarding.merge.ConfigMap;
 import com.company.onboarding.merge.MergeResult;
-import com.company.onboarding.merge.MergedTarget;
-import com.company.onboarding.validation.Assessment;
-import com.company.onboarding.validation.ValidationService;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /services} (product.md 6): reads the request, validates the entry with the one
+ * {@code POST /services} (docs/spec.md#opening-the-pull-request): reads the request, validates the entry with the one
  * validator (a failing entry never reaches git), summarises its preview for the pull request,
  * and hands it to {@link OnboardingService}.
  */
 @ApplicationScoped
 public class Onboarder {
 
-    @Inject
-    ValidationService validation;
-    @Inject
-    OnboardingService onboarding;
+    private final AssessmentService assessments;
+    private final OnboardingService onboarding;
+
+    Onboarder(AssessmentService assessments, OnboardingService onboarding) {
+        this.assessments = assessments;
+        this.onboarding = onboarding;
+    }
 
     /** The body is {@code {entry, requestedBy?, draft?}}; pointers of entry findings are into the entry. */
     public OnboardingResult onboard(JsonNode body, Caller caller) {
@@ -49,9 +49,9 @@ public class Onboarder {
         if (!envelope.isEmpty()) {
             throw new Unprocessable("entry.invalid", "the request is not {entry, requestedBy?, draft?}", envelope);
         }
-        Assessment assessment = validation.assessProposed(entry);
+        Assessment assessment = assessments.proposed(entry);
         if (assessment.errors().stream().anyMatch(f -> f.code().equals("service.exists"))) {
-            // Not a mistake in the entry but a conflict with platform-next (product.md 2): 409, findings attached.
+            // Not a mistake in the entry but a conflict with platform-next (docs/spec.md#http-api): 409, findings attached.
             throw new Conflict("service.exists", "a service named \"" + assessment.entry().name()
                     + "\" is already in services.yaml on the base branch", Map.of("errors", assessment.errors()));
         }
@@ -66,12 +66,8 @@ public class Onboarder {
         List<PullRequestSummary.TargetSummary> targets = merge.targets().stream().map(t -> new PullRequestSummary.TargetSummary(
                 t.target().environment(), t.target().track(), t.target().region(), t.target().namespace(),
                 t.application().path("customMetrics").size(), t.application().path("alertRules").size())).toList();
-        MergedTarget first = merge.targets().isEmpty() ? null : merge.targets().get(0);
-        String profile = first == null ? assessment.entry().monitoringProfile()
-                : first.configMap().metadata().labels().get("monitoring.profile");
-        String ref = first == null ? null : first.configMap().metadata().annotations().get(ConfigMap.CATALOG_REF_ANNOTATION);
-        String commit = first == null ? null
-                : first.configMap().metadata().annotations().get(ConfigMap.CATALOG_COMMIT_ANNOTATION);
-        return new PullRequestSummary(assessment.entry().name(), profile, targets, ref, commit, assessment.warnings());
+        MergeResult.Inputs used = merge.inputs();
+        return new PullRequestSummary(assessment.entry().name(), used.profile(), targets, used.catalogRef(),
+                used.catalogCommit(), assessment.warnings());
     }
 }

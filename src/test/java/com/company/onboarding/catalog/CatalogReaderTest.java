@@ -1,5 +1,9 @@
 package com.company.onboarding.catalog;
 
+import com.company.onboarding.catalogdata.CatalogProblem;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.company.onboarding.catalog.CatalogFile;
-import com.company.onboarding.catalog.RefKind;
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.RefKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.6: the same inputs give the same bytes, whatever order the catalog's files come in. */
+/** docs/spec.md#output: the same inputs give the same bytes, whatever order the catalog's files come in. */
 class DeterminismTest {
 
     // As the service's JSON responses are written (api.JacksonSetup).

@@ -1,8 +1,8 @@
 package com.company.onboarding.merge;
 
-import com.company.onboarding.catalog.CatalogFile;
-import com.company.onboarding.catalog.CatalogSnapshot;
-import com.company.onboarding.catalog.RefKind;
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.profile.MonitoringProfile;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.company.onboarding.catalog.CatalogProblem;
-import com.company.onboarding.catalog.CatalogSnapshot;
-import com.company.onboarding.catalog.RefKind;
+import com.company.onboarding.catalogdata.CatalogProblem;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
 import com.company.onboarding.finding.Finding;
 import com.company.onboarding.profile.MonitoringProfile;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.company.onboarding.catalog.CatalogFile;
-import com.company.onboarding.catalog.CatalogSnapshot;
-import com.company.onboarding.catalog.RefKind;
+import com.company.onboarding.catalogdata.CatalogFile;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
+import com.company.onboarding.catalogdata.RefKind;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.finding.Finding;
 import com.company.onboarding.parsing.JsonTrees;
@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.2 for custom metrics: one item per name, type conflicts, redefinitions, inline flattening. */
+/** docs/spec.md#lists-merge-by-name for custom metrics: one item per name, type conflicts, redefinitions, inline flattening. */
 class MetricMergeTest {
 
     private static final MonitoringProfile DOMAIN_API = MergeFixtures.embeddedProfiles().get("domain-api");

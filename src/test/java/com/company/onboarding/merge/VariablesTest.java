@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.company.onboarding.catalog.CatalogSnapshot;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.finding.Finding;
 import com.company.onboarding.parsing.JsonTrees;
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.5: variables substituted in values, never in serialized text. */
+/** docs/spec.md#variables: variables substituted in values, never in serialized text. */
 class VariablesTest {
 
     private static final MonitoringProfile PROFILE = MergeFixtures.profiles("""
