@@ -6,7 +6,9 @@
  * - unit-scaffolder-node-0.13: the same unit tests of src/ against scaffolder-node 0.13.7
  *   (installed under the alias scaffolder-node-0.13), the line of Backstage 1.53 to 1.55;
  * - contract: the actions against the packaged service (the jar);
- * - backend: a real Backstage backend (scaffolder-backend 4.3) running the template against the jar.
+ * - backend: a real Backstage backend (scaffolder-backend 4.3) running the template against the jar;
+ * - frontend: the Monitoring tab's components (monitoring-preview/) in jsdom, against answers the
+ *   real service gave (monitoring-preview/fixtures/).
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const common = { testEnvironment: 'node', transform };
@@ -27,5 +29,18 @@ module.exports = {
     },
     { ...common, displayName: 'contract', roots: ['<rootDir>/test/contract'], testMatch: ['**/*.test.ts'] },
     { ...common, displayName: 'backend', roots: ['<rootDir>/test/backend'], testMatch: ['**/*.test.ts'] },
+    {
+      displayName: 'frontend',
+      testEnvironment: 'jsdom',
+      // Node builds of dependencies: some (the Azure SDK that @backstage/integration brings) publish ESM-only browser builds.
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+      roots: ['<rootDir>/monitoring-preview/src'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/monitoring-preview/jest/setup.ts'],
+      transform: { '\\.(tsx?|jsx?|mjs)$': '<rootDir>/monitoring-preview/jest/esbuildTransform.js' },
+      // Backstage's frontend packages (and a few of their dependencies) publish ES modules only.
+      transformIgnorePatterns: ['/node_modules/(?!(@backstage|@react-hookz|@remixicon|react-use/esm)/)'],
+      moduleNameMapper: { '\\.(css|svg|png)$': '<rootDir>/monitoring-preview/jest/styleStub.js' },
+    },
   ],
 };
