@@ -78,7 +78,7 @@ test('the tab for account-service: targets, the prod SLO and a catalog metric wi
   const metric = await row('accounts_opened_total');
   assert.equal(metric.at(-1), 'services/account-service/account-metrics.yaml@v1.2.0');
   assert.match(await page.getByTestId('catalog-ref').innerText(), /^v1\.2\.0 at commit [0-9a-f]{12}$/);
-  await page.screenshot({ path: path.join(shots, 'monitoring-tab.png'), fullPage: false });
+  await page.screenshot({ path: path.join(shots, 'monitoring-tab.png'), fullPage: false, animations: 'disabled' });
 
   await page.getByRole('button', { name: 'ConfigMap' }).click();
   const yaml = page.getByTestId('configmap-yaml');
@@ -87,7 +87,7 @@ test('the tab for account-service: targets, the prod SLO and a catalog metric wi
   assert.match(text, /^apiVersion: v1\nkind: ConfigMap\n/);
   assert.match(text, /namespace: prod-account-service-euw1-stable/);
   assert.ok(await page.getByRole('button', { name: /copy/i }).isVisible());
-  await page.screenshot({ path: path.join(shots, 'monitoring-configmap.png') });
+  await page.screenshot({ path: path.join(shots, 'monitoring-configmap.png'), animations: 'disabled' });
 });
 
 test('with the service stopped: the unavailable state, its detail and a retry', async () => {
@@ -96,5 +96,5 @@ test('with the service stopped: the unavailable state, its detail and a retry', 
   await page.getByText(/The monitoring onboarding API is unavailable/).waitFor();
   assert.match(await page.getByTestId('failure-detail').innerText(), /could not reach the monitoring onboarding API \(HTTP 504\)/);
   assert.ok(await page.getByRole('button', { name: 'Retry' }).isVisible());
-  await page.screenshot({ path: path.join(shots, 'monitoring-unavailable.png') });
+  await page.screenshot({ path: path.join(shots, 'monitoring-unavailable.png'), animations: 'disabled' });
 });
