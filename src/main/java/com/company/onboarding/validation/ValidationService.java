@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -82,6 +83,23 @@ public class ValidationService {
     /** An entry already in services.yaml (its preview). */
     public Assessment assessExisting(JsonNode entry) {
         return assess(entry, false);
+    }
+
+    /**
+     * The fingerprint {@link #assessExisting} gives the entry named {@code name} now, read with
+     * the commit from one platform-next snapshot, without merging: what a conditional preview
+     * compares with the client's tag. Empty when there is no such entry or it does not bind.
+     */
+    public Optional<String> fingerprintExisting(String name) {
+        PlatformSnapshot snapshot = platform.snapshot();
+        Optional<ObjectNode> entry = snapshot.services().entry(name);
+        EntryBinder.Bound<ServiceEntry> bound = entry.isEmpty() ? null : EntryBinder.entry(entry.get());
+        if (bound == null || bound.value() == null) {
+            return Optional.empty();
+        }
+        List<Finding> catalogFindings = new ArrayList<>();
+        CatalogSnapshot catalogSnapshot = catalog(bound.value(), catalogFindings::add);
+        return Optional.of(Fingerprint.of(entry.get(), false, snapshot.commitId(), catalogSnapshot, catalogFindings));
     }
 
     /**
