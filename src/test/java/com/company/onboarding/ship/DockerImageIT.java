@@ -91,6 +91,23 @@ class DockerImageIT {
     }
 
     @Test
+    void theJGitJarIsPackagedWithoutItsSignatureSoTheCacheCanHoldItsClasses() throws IOException {
+        // The JVM leaves classes of signed jars out of an AOT cache, and checks their signature at every start.
+        Path lib = ROOT.resolve("target/quarkus-app/lib/main");
+        Path jgit;
+        try (Stream<Path> jars = Files.list(lib)) {
+            jgit = jars.filter(j -> j.getFileName().toString().startsWith("org.eclipse.jgit.org.eclipse.jgit-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no JGit jar in " + lib));
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jgit.toFile())) {
+            List<String> signatures = jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(n -> n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")).toList();
+            assertEquals(List.of(), signatures, jgit + " is still signed");
+            assertTrue(jar.getEntry("org/eclipse/jgit/lib/Repository.class") != null, "and it still holds JGit");
+        }
+    }
+
+    @Test
     void healthChecksPassAgainstTheRunningServiceAndFailWhenItIsGone() throws Exception {
         List<String> imageCheck = dockerfile.runtime().last("HEALTHCHECK").orElseThrow().command();
         JsonNode composeCheck = Kustomize.read(DockerImageTest.COMPOSE).path("services").elements().next()
