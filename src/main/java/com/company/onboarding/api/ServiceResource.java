@@ -6,6 +6,7 @@ import com.company.onboarding.access.Roles;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.pullrequest.Onboarder;
 import com.company.onboarding.pullrequest.OnboardingResult;
+import com.company.onboarding.platform.PlatformNextReader;
 import com.company.onboarding.platform.ServiceCatalog;
 import com.company.onboarding.preview.Preview;
 import com.company.onboarding.preview.PreviewService;
@@ -50,26 +51,35 @@ public class ServiceResource {
     @Inject
     Onboarder onboarder;
     @Inject
+    PlatformNextReader platform;
+    @Inject
+    EntityTags tags;
+    @Inject
     SecurityIdentity identity;
 
     @GET
     @Operation(operationId = "listServices", summary = "List the services of services.yaml",
             description = "Name, archetype and monitoring profile of every entry on platform-next's base branch, in file order.")
-    @APIResponse(responseCode = "200", description = "The services and the commit they were read at")
     @RolesAllowed(Roles.READER)
-    public ServiceCatalog.ServiceList list() {
-        return catalog.list();
+    @APIResponse(responseCode = "200", description = "The services and the commit they were read at",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceCatalog.ServiceList.class)))
+    public Response list(@Context HttpHeaders headers) {
+        return tags.conditional(headers, () -> tags.of("services", platform.snapshot().commitId()), EntityTags.REVALIDATE,
+                null, () -> Response.ok(catalog.list()).build());
     }
 
     @GET
     @Path("/{name}")
     @Operation(operationId = "getService", summary = "Get one services.yaml entry",
             description = "The entry exactly as it stands on platform-next's base branch, as JSON.")
-    @APIResponse(responseCode = "200", description = "The entry")
+    @APIResponse(responseCode = "200", description = "The entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectNode.class)))
     @APIResponse(responseCode = "404", description = "No service of that name")
     @RolesAllowed(Roles.READER)
-    public ObjectNode get(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name) {
-        return catalog.get(name);
+    public Response get(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name,
+            @Context HttpHeaders headers) {
+        return tags.conditional(headers, () -> tags.of("service", name, platform.snapshot().commitId()), EntityTags.REVALIDATE,
+                null, () -> Response.ok(catalog.get(name)).build());
     }
 
     @POST
@@ -165,6 +175,11 @@ public class ServiceResource {
     @RolesAllowed(Roles.READER)
     public Response previewExisting(@Parameter(description = "Service name") @PathParam("name") String name,
             @BeanParam TargetFilter filter, @Context HttpHeaders headers) {
-        return Renditions.of(previews.existing(name, filter, Renditions.requested(headers)));
+        // The tag comes from the assessment's fingerprint (entry, platform-next and catalog commits): no merge for a 304.
+        PreviewService.Format format = Renditions.requested(headers);
+        return tags.conditional(headers, () -> assessments.fingerprintExisting(name)
+                .map(fingerprint -> tags.of("preview", fingerprint, filter.environment, filter.track, filter.region, format.name()))
+                .orElse(null),
+                EntityTags.REVALIDATE, HttpHeaders.ACCEPT, () -> Renditions.of(previews.existing(name, filter, format)));
     }
 }
