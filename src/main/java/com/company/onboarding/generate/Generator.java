@@ -1,0 +1,324 @@
+package com.company.onboarding.generate;
+
+import com.company.onboarding.assessment.Assessment;
+import com.company.onboarding.assessment.AssessmentService;
+import com.company.onboarding.assessment.Mode;
+import com.company.onboarding.config.OnboardingConfig;
+import com.company.onboarding.config.PlatformNextConfig;
+import com.company.onboarding.error.Unavailable;
+import com.company.onboarding.error.UpstreamInvalid;
+import com.company.onboarding.finding.Finding;
+import com.company.onboarding.merge.MergeResult;
+import com.company.onboarding.merge.MergedTarget;
+import com.company.onboarding.platform.PlatformSnapshot;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Generates platform-next's Dynatrace ConfigMaps from a working tree (docs/generate.md): every
+ * entry goes through the same assessment as a preview, and a target's file holds exactly the
+ * bytes of that target's YAML preview. One entry at a time is assessed, rendered and written,
+ * so memory does not grow with the estate's output.
+ *
+ * <p>Before anything is written, every catalog ref the entries name is resolved and fetched (one
+ * entry per distinct ref is assessed first): a catalog that cannot be reached stops the run with
+ * the previous files in place, and each catalog commit is fetched once per run.
+ */
+@ApplicationScoped
+public class Generator {
+
+    static final int OK = 0;
+    static final int DIFFERENCES = 1;
+    static final int INVALID = 2;
+    static final int UNREADABLE = 3;
+
+    private final AssessmentService assessments;
+    private final PlatformNextConfig platform;
+    private final String defaultTrack;
+
+    Generator(AssessmentService assessments, PlatformNextConfig platform, OnboardingConfig onboarding) {
+        this.assessments = assessments;
+        this.platform = platform;
+        this.defaultTrack = onboarding.defaultTrack();
+    }
+
+    public GenerateReport run(GenerateOptions options) {
+        return new Run(options).execute();
+    }
+
+    /** One run's state: what it found, wrote and would write. */
+    private final class Run {
+        private final GenerateOptions options;
+        private final OutputTree output;
+        private final Path shownRoot;
+        private final long started = System.nanoTime();
+        private final List<String> added = new ArrayList<>();
+        private final List<String> changed = new ArrayList<>();
+        private final List<String> removed = new ArrayList<>();
+        private final List<GenerateReport.Problem> problems = new ArrayList<>();
+        /** Every path a valid entry owns after this run. */
+        private final Set<String> owned = new HashSet<>();
+        /** Services whose files stay as they are: invalid entries. */
+        private final Set<String> kept = new HashSet<>();
+        private long unchanged;
+        private int services;
+        private int targets;
+        private int invalid;
+        private boolean wrote;
+        private long readMs;
+        private long catalogsMs;
+        private long generateMs;
+
+        Run(GenerateOptions options) {
+            this.options = options;
+            this.output = new OutputTree(options.out());
+            this.shownRoot = options.out().normalize();
+        }
+
+        GenerateReport execute() {
+            WorkingTree tree;
+            PlatformSnapshot snapshot;
+            Map<String, ObjectNode> entries;
+            try {
+                tree = WorkingTree.open(options.platformNext());
+                snapshot = PlatformSnapshot.read(ObjectId.zeroId(), Instant.now(), platform.profilesPath(),
+                        platform.servicesPath(), tree, "in the working tree " + options.platformNext());
+            } catch (WorkingTree.Unreadable e) {
+                return failed(UNREADABLE, "platform-next.unreadable", e.getMessage());
+            }
+            try {
+                entries = snapshot.services().entries();
+                snapshot.profiles();
+            } catch (UpstreamInvalid e) {
+                boolean missing = tree.isMissing(platform.servicesPath()) || tree.isMissing(platform.profilesPath());
+                return missing ? failed(UNREADABLE, "platform-next.unreadable", e.detail())
+                        : failed(INVALID, e.code(), e.detail());
+            }
+            Manifest manifest;
+            try {
+                byte[] bytes = output.read(Manifest.FILE);
+                manifest = bytes == null ? Manifest.empty() : Manifest.parse(bytes);
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                return failed(UNREADABLE, "output.unreadable", e.getMessage());
+            }
+            manifest.ignored().forEach(line -> problems.add(new GenerateReport.Problem(null, null,
+                    "manifest.line.ignored", show(Manifest.FILE) + " lists " + GenerateOptions.printable(line)
+                    + ", which is not a file generate writes; it is left alone", "warning", null)));
+            readMs = millisSince(started);
+
+            List<String> selected = options.services().isEmpty() ? new ArrayList<>(entries.keySet()) : options.services();
+            long catalogsStarted = System.nanoTime();
+            try {
+                prefetchCatalogs(selected, entries, snapshot);
+            } catch (Unavailable e) {
+                return failed(UNREADABLE, e.code(), e.detail());
+            }
+            catalogsMs = millisSince(catalogsStarted);
+
+            long generateStarted = System.nanoTime();
+            Set<String> manifestServices = new HashSet<>();
+            manifest.paths().forEach(path -> manifestServices.add(Layout.service(path)));
+            try {
+                for (String name : selected) {
+                    ObjectNode entry = entries.get(name);
+                    if (entry != null) {
+                        generate(name, entry, snapshot);
+                    } else if (!manifestServices.contains(name)) {
+                        error(name, Finding.error("/services", "service.not-found", "no entry named " + name + " in "
+                                + platform.servicesPath() + " and no file generated for it"));
+                    }
+                }
+                generateMs = millisSince(generateStarted);
+                long cleanupStarted = System.nanoTime();
+                Set<String> scope = options.services().isEmpty() ? null : new HashSet<>(options.services());
+                Set<String> listed = new TreeSet<>(owned);
+                for (String path : manifest.paths()) {
+                    String service = Layout.service(path);
+                    if (owned.contains(path)) {
+                        continue;
+                    }
+                    if (scope != null && !scope.contains(service) || kept.contains(service)) {
+                        listed.add(path);
+                    } else if (output.exists(path)) {
+                        removed.add(show(path));
+                        if (!options.check()) {
+                            wrote = true;
+                            output.remove(path);
+                        }
+                    }
+                }
+                writeManifest(listed, manifest);
+                return report(millisSince(cleanupStarted));
+            } catch (Unavailable e) {
+                return failed(UNREADABLE, e.code(), e.detail());
+            } catch (UncheckedIOException e) {
+                return failed(UNREADABLE, "output.unwritable", e.getMessage()
+                        + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            }
+        }
+
+        /**
+         * Resolves and fetches every catalog ref the selected entries name, through the same
+         * assessment as the rest, one entry per distinct repository and ref.
+         */
+        private void prefetchCatalogs(List<String> selected, Map<String, ObjectNode> entries, PlatformSnapshot snapshot) {
+            Map<String, ObjectNode> probes = new LinkedHashMap<>();
+            for (String name : selected) {
+                ObjectNode entry = entries.get(name);
+                String key = entry == null ? null : catalogKey(entry);
+                if (key != null) {
+                    probes.putIfAbsent(key, entry);
+                }
+            }
+            probes.values().forEach(entry -> assessments.assess(entry, Mode.EXISTING, snapshot));
+        }
+
+        private void generate(String name, ObjectNode entry, PlatformSnapshot snapshot) {
+            Assessment assessment = assessments.assess(entry, Mode.EXISTING, snapshot);
+            assessment.warnings().forEach(w -> problems.add(problem(name, w)));
+            MergeResult merge = assessment.merge();
+            if (!assessment.valid() || merge == null) {
+                assessment.errors().forEach(e -> error(name, e));
+                if (assessment.errors().isEmpty()) {
+                    error(name, Finding.error("", "entry.unmergeable", "the entry could not be merged"));
+                }
+                return;
+            }
+            Map<String, MergedTarget> byDirectory = new LinkedHashMap<>();
+            for (MergedTarget target : merge.targets()) {
+                String directory;
+                try {
+                    directory = Layout.directory(name, target.target(), defaultTrack);
+                } catch (IllegalArgumentException e) {
+                    error(name, Finding.error("/enabledIn", "generate.path.invalid", e.getMessage()));
+                    return;
+                }
+                if (byDirectory.putIfAbsent(directory, target) != null) {
+                    error(name, Finding.error("/enabledIn", "generate.path.conflict", "two targets would write "
+                            + show(directory) + "; environment and track names overlap"));
+                    return;
+                }
+            }
+            services++;
+            byDirectory.forEach((directory, target) -> {
+                targets++;
+                // The bytes of this target's YAML preview (GET /services/{name}/preview?environment=&track=&region=).
+                String yaml = merge.select(target.target().environment(), target.target().track(),
+                        target.target().region()).yaml();
+                apply(directory + "/" + Layout.CONFIG_MAP, yaml.getBytes(StandardCharsets.UTF_8));
+                apply(directory + "/" + Layout.KUSTOMIZATION, Layout.KUSTOMIZATION_BYTES);
+            });
+        }
+
+        private void apply(String path, byte[] bytes) {
+            owned.add(path);
+            switch (output.compare(path, bytes)) {
+                case SAME -> {
+                    unchanged++;
+                    return;
+                }
+                case ABSENT -> added.add(show(path));
+                case DIFFERENT -> changed.add(show(path));
+            }
+            if (!options.check()) {
+                wrote = true;
+                output.write(path, bytes);
+            }
+        }
+
+        /** The manifest last, so it never lists a file that was not written. */
+        private void writeManifest(Set<String> listed, Manifest previous) {
+            boolean existed = output.exists(Manifest.FILE);
+            if (listed.isEmpty() && !existed) {
+                return;
+            }
+            if (listed.isEmpty()) {
+                removed.add(show(Manifest.FILE));
+                if (!options.check()) {
+                    output.remove(Manifest.FILE);
+                }
+                return;
+            }
+            byte[] bytes = Manifest.render(listed);
+            switch (output.compare(Manifest.FILE, bytes)) {
+                case SAME -> {
+                    return;
+                }
+                case ABSENT -> added.add(show(Manifest.FILE));
+                case DIFFERENT -> changed.add(show(Manifest.FILE));
+            }
+            if (!options.check()) {
+                output.write(Manifest.FILE, bytes);
+            }
+        }
+
+        private void error(String service, Finding finding) {
+            if (kept.add(service)) {
+                invalid++;
+            }
+            problems.add(problem(service, finding));
+        }
+
+        private GenerateReport report(long cleanupMs) {
+            GenerateReport.Files files = new GenerateReport.Files(added, changed, removed, unchanged);
+            int exitCode = invalid > 0 ? INVALID : options.check() && files.differences() > 0 ? DIFFERENCES : OK;
+            String status = invalid > 0 ? "invalid"
+                    : files.differences() == 0 ? "up-to-date" : options.check() ? "out-of-date" : "generated";
+            return new GenerateReport(status, exitCode, options.check(), shownRoot.toString(), services, targets,
+                    files, problems, null, timings(cleanupMs));
+        }
+
+        private GenerateReport failed(int exitCode, String code, String message) {
+            String detail = message + (wrote ? "; files written before this are complete, the others are as they were"
+                    : "; no file was changed");
+            return new GenerateReport("failed", exitCode, options.check(), shownRoot.toString(), services, targets,
+                    new GenerateReport.Files(added, changed, removed, unchanged), problems,
+                    new GenerateReport.Failure(code, detail), timings(0));
+        }
+
+        private GenerateReport.Timings timings(long cleanupMs) {
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            return new GenerateReport.Timings(readMs, catalogsMs, generateMs, cleanupMs, millisSince(started), sinceJvmStart);
+        }
+
+        private String show(String path) {
+            return shownRoot.resolve(path).toString();
+        }
+    }
+
+    /** The catalog an entry reads, as written: repository URL and ref (no ref: the default branch). */
+    static String catalogKey(JsonNode entry) {
+        JsonNode repository = entry.at("/monitoring/customMetrics/repository");
+        JsonNode url = repository.path("url");
+        if (!url.isTextual()) {
+            return null;
+        }
+        JsonNode ref = repository.path("ref");
+        return url.asText() + "\n" + (ref.isTextual() ? ref.asText() : "");
+    }
+
+    static GenerateReport.Problem problem(String service, Finding finding) {
+        return new GenerateReport.Problem(service, finding.pointer(), finding.code(), finding.message(),
+                finding.severity().json(), finding.source());
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+}
