@@ -258,6 +258,7 @@ public class Generator {
             byte[] bytes = Manifest.render(listed);
             switch (output.compare(Manifest.FILE, bytes)) {
                 case SAME -> {
+                    unchanged++;
                     return;
                 }
                 case ABSENT -> added.add(show(Manifest.FILE));
