@@ -39,6 +39,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void generateIsReachedOnlyFromTheMainClassAndReachesTheEngineOnlyThroughAssessment() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".generate..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".OnboardingMain")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".generate..")
+                .because("the CI generator is a way to run the service's engine, not a part of it")
+                .check(production);
+        noClasses().that().resideInAPackage(BASE + ".generate..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".api..", BASE + ".preview..",
+                        BASE + ".pullrequest..", BASE + ".catalog..", BASE + ".git..", BASE + ".health..",
+                        BASE + ".access..", "jakarta.ws.rs..", "io.vertx..")
+                .because("generate assesses entries as the service does (assessment, platform, merge) and"
+                        + " serves nothing: one engine, one renderer")
+                .check(production);
+    }
+
+    @Test
     void theRuleSeesACycle() {
         // The rule above must be able to fail: two classes of this test's fixture packages form a cycle.
         JavaClasses fixture = new ClassFileImporter().importPackages(BASE + ".architecture.fixture");
