@@ -19,7 +19,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -48,9 +56,13 @@ public class Generator {
     static final int INVALID = 2;
     static final int UNREADABLE = 3;
 
+    /** Entries under way per worker: enough to keep the workers busy, few enough to bound memory. */
+    private static final int WINDOW = 8;
+
     private final AssessmentService assessments;
     private final PlatformNextConfig platform;
     private final String defaultTrack;
+    private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     Generator(AssessmentService assessments, PlatformNextConfig platform, OnboardingConfig onboarding) {
         this.assessments = assessments;
@@ -80,7 +92,7 @@ public class Generator {
         private int services;
         private int targets;
         private int invalid;
-        private boolean wrote;
+        private final AtomicBoolean wrote = new AtomicBoolean();
         private long readMs;
         private long catalogsMs;
         private long generateMs;
@@ -135,15 +147,7 @@ public class Generator {
             Set<String> manifestServices = new HashSet<>();
             manifest.paths().forEach(path -> manifestServices.add(Layout.service(path)));
             try {
-                for (String name : selected) {
-                    ObjectNode entry = entries.get(name);
-                    if (entry != null) {
-                        generate(name, entry, snapshot);
-                    } else if (!manifestServices.contains(name)) {
-                        error(name, Finding.error("/services", "service.not-found", "no entry named " + name + " in "
-                                + platform.servicesPath() + " and no file generated for it"));
-                    }
-                }
+                generateAll(selected, entries, manifestServices, snapshot);
                 generateMs = millisSince(generateStarted);
                 long cleanupStarted = System.nanoTime();
                 Set<String> scope = options.services().isEmpty() ? null : new HashSet<>(options.services());
@@ -158,7 +162,7 @@ public class Generator {
                     } else if (output.exists(path)) {
                         removed.add(show(path));
                         if (!options.check()) {
-                            wrote = true;
+                            wrote.set(true);
                             output.remove(path);
                         }
                     }
@@ -189,16 +193,89 @@ public class Generator {
             probes.values().forEach(entry -> assessments.assess(entry, Mode.EXISTING, snapshot));
         }
 
-        private void generate(String name, ObjectNode entry, PlatformSnapshot snapshot) {
+        /**
+         * Entries are assessed, rendered and written by {@link #workers} threads, at most
+         * {@link #WINDOW} per worker ahead of the one reported next; outcomes are taken in entry
+         * order, so the report (and the manifest) do not depend on which thread ran first.
+         */
+        private void generateAll(List<String> selected, Map<String, ObjectNode> entries, Set<String> manifestServices,
+                PlatformSnapshot snapshot) {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+                Thread thread = new Thread(runnable, "generate");
+                thread.setDaemon(true);
+                return thread;
+            });
+            Deque<Future<Outcome>> pending = new ArrayDeque<>();
+            try {
+                for (String name : selected) {
+                    ObjectNode entry = entries.get(name);
+                    if (entry == null) {
+                        if (!manifestServices.contains(name)) {
+                            pending.add(CompletableFuture.completedFuture(Outcome.invalid(name, List.of(problem(name,
+                                    Finding.error("/services", "service.not-found", "no entry named " + name + " in "
+                                            + platform.servicesPath() + " and no file generated for it"))))));
+                        }
+                    } else {
+                        pending.add(pool.submit(() -> generate(name, entry, snapshot)));
+                    }
+                    while (pending.size() >= workers * WINDOW) {
+                        take(pending.removeFirst());
+                    }
+                }
+                while (!pending.isEmpty()) {
+                    take(pending.removeFirst());
+                }
+            } finally {
+                pending.forEach(future -> future.cancel(false));
+                pool.shutdown();
+                try {
+                    // Entries under way finish their files, so a failed run leaves each file whole.
+                    pool.awaitTermination(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void take(Future<Outcome> future) {
+            Outcome outcome;
+            try {
+                outcome = future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            problems.addAll(outcome.problems());
+            if (outcome.invalid()) {
+                kept.add(outcome.service());
+                invalid++;
+                return;
+            }
+            services++;
+            targets += outcome.targets();
+            owned.addAll(outcome.owned());
+            outcome.added().forEach(path -> added.add(show(path)));
+            outcome.changed().forEach(path -> changed.add(show(path)));
+            unchanged += outcome.unchanged();
+        }
+
+        /** One entry, on a worker: its findings, and its files compared and (unless checking) written. */
+        private Outcome generate(String name, ObjectNode entry, PlatformSnapshot snapshot) {
             Assessment assessment = assessments.assess(entry, Mode.EXISTING, snapshot);
-            assessment.warnings().forEach(w -> problems.add(problem(name, w)));
+            List<GenerateReport.Problem> found = new ArrayList<>();
+            assessment.warnings().forEach(w -> found.add(problem(name, w)));
             MergeResult merge = assessment.merge();
             if (!assessment.valid() || merge == null) {
-                assessment.errors().forEach(e -> error(name, e));
+                assessment.errors().forEach(e -> found.add(problem(name, e)));
                 if (assessment.errors().isEmpty()) {
-                    error(name, Finding.error("", "entry.unmergeable", "the entry could not be merged"));
+                    found.add(problem(name, Finding.error("", "entry.unmergeable", "the entry could not be merged")));
                 }
-                return;
+                return Outcome.invalid(name, found);
             }
             Map<String, MergedTarget> byDirectory = new LinkedHashMap<>();
             for (MergedTarget target : merge.targets()) {
@@ -206,38 +283,38 @@ public class Generator {
                 try {
                     directory = Layout.directory(name, target.target(), defaultTrack);
                 } catch (IllegalArgumentException e) {
-                    error(name, Finding.error("/enabledIn", "generate.path.invalid", e.getMessage()));
-                    return;
+                    found.add(problem(name, Finding.error("/enabledIn", "generate.path.invalid", e.getMessage())));
+                    return Outcome.invalid(name, found);
                 }
                 if (byDirectory.putIfAbsent(directory, target) != null) {
-                    error(name, Finding.error("/enabledIn", "generate.path.conflict", "two targets would write "
-                            + show(directory) + "; environment and track names overlap"));
-                    return;
+                    found.add(problem(name, Finding.error("/enabledIn", "generate.path.conflict", "two targets would write "
+                            + show(directory) + "; environment and track names overlap")));
+                    return Outcome.invalid(name, found);
                 }
             }
-            services++;
+            Outcome outcome = new Outcome(name, found, false, byDirectory.size());
             byDirectory.forEach((directory, target) -> {
-                targets++;
                 // The bytes of this target's YAML preview (GET /services/{name}/preview?environment=&track=&region=).
                 String yaml = merge.select(target.target().environment(), target.target().track(),
                         target.target().region()).yaml();
-                apply(directory + "/" + Layout.CONFIG_MAP, yaml.getBytes(StandardCharsets.UTF_8));
-                apply(directory + "/" + Layout.KUSTOMIZATION, Layout.KUSTOMIZATION_BYTES);
+                apply(outcome, directory + "/" + Layout.CONFIG_MAP, yaml.getBytes(StandardCharsets.UTF_8));
+                apply(outcome, directory + "/" + Layout.KUSTOMIZATION, Layout.KUSTOMIZATION_BYTES);
             });
+            return outcome;
         }
 
-        private void apply(String path, byte[] bytes) {
-            owned.add(path);
+        private void apply(Outcome outcome, String path, byte[] bytes) {
+            outcome.owned().add(path);
             switch (output.compare(path, bytes)) {
                 case SAME -> {
-                    unchanged++;
+                    outcome.unchanged++;
                     return;
                 }
-                case ABSENT -> added.add(show(path));
-                case DIFFERENT -> changed.add(show(path));
+                case ABSENT -> outcome.added().add(path);
+                case DIFFERENT -> outcome.changed().add(path);
             }
             if (!options.check()) {
-                wrote = true;
+                wrote.set(true);
                 output.write(path, bytes);
             }
         }
@@ -269,13 +346,6 @@ public class Generator {
             }
         }
 
-        private void error(String service, Finding finding) {
-            if (kept.add(service)) {
-                invalid++;
-            }
-            problems.add(problem(service, finding));
-        }
-
         private GenerateReport report(long cleanupMs) {
             GenerateReport.Files files = new GenerateReport.Files(added, changed, removed, unchanged);
             int exitCode = invalid > 0 ? INVALID : options.check() && files.differences() > 0 ? DIFFERENCES : OK;
@@ -286,7 +356,7 @@ public class Generator {
         }
 
         private GenerateReport failed(int exitCode, String code, String message) {
-            String detail = message + (wrote ? "; files written before this are complete, the others are as they were"
+            String detail = message + (wrote.get() ? "; files written before this are complete, the others are as they were"
                     : "; no file was changed");
             return new GenerateReport("failed", exitCode, options.check(), shownRoot.toString(), services, targets,
                     new GenerateReport.Files(added, changed, removed, unchanged), problems,
@@ -300,6 +370,61 @@ public class Generator {
 
         private String show(String path) {
             return shownRoot.resolve(path).toString();
+        }
+    }
+
+    /** What one entry came to: its findings, and the files it owns, by what happened to them (paths relative). */
+    private static final class Outcome {
+        private final String service;
+        private final List<GenerateReport.Problem> problems;
+        private final boolean invalid;
+        private final int targets;
+        private final List<String> owned = new ArrayList<>();
+        private final List<String> added = new ArrayList<>();
+        private final List<String> changed = new ArrayList<>();
+        private long unchanged;
+
+        Outcome(String service, List<GenerateReport.Problem> problems, boolean invalid, int targets) {
+            this.service = service;
+            this.problems = problems;
+            this.invalid = invalid;
+            this.targets = targets;
+        }
+
+        static Outcome invalid(String service, List<GenerateReport.Problem> problems) {
+            return new Outcome(service, problems, true, 0);
+        }
+
+        String service() {
+            return service;
+        }
+
+        List<GenerateReport.Problem> problems() {
+            return problems;
+        }
+
+        boolean invalid() {
+            return invalid;
+        }
+
+        int targets() {
+            return targets;
+        }
+
+        List<String> owned() {
+            return owned;
+        }
+
+        List<String> added() {
+            return added;
+        }
+
+        List<String> changed() {
+            return changed;
+        }
+
+        long unchanged() {
+            return unchanged;
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * {@code /}-separated). Every write goes to a temporary file in the same directory that is then
  * moved over the old one in one step, so a reader (or a run that dies) sees the old bytes or the
  * new, never half. No path leaves the directory, not through a symbolic link either: a
- * directory under it that resolves elsewhere is refused.
+ * directory under it that resolves elsewhere is refused. Safe for threads writing different files.
  */
 final class OutputTree {
 
@@ -28,8 +28,7 @@ final class OutputTree {
     private static final String TEMPORARY_SUFFIX = ".generating";
 
     private final Path root;
-    private Path lastChecked;
-    private Path realRoot;
+    private volatile Path realRoot;
 
     OutputTree(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -136,16 +135,12 @@ final class OutputTree {
 
     /** A directory on the way may be a link someone placed: writing through it must not leave the tree. */
     private void checkInside(Path directory) throws IOException {
-        if (directory.equals(lastChecked)) {
-            return; // the ConfigMap's directory, again for its kustomization
-        }
         if (realRoot == null) {
             realRoot = root.toRealPath();
         }
         if (!directory.toRealPath().startsWith(realRoot)) {
             throw new IOException(directory + " leads outside " + root + " through a symbolic link");
         }
-        lastChecked = directory;
     }
 
     private static void deleteQuietly(Path file) {
