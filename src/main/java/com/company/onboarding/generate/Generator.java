@@ -3,6 +3,7 @@ package com.company.onboarding.generate;
 import com.company.onboarding.assessment.Assessment;
 import com.company.onboarding.assessment.AssessmentService;
 import com.company.onboarding.assessment.Mode;
+import com.company.onboarding.config.MetricsCatalogConfig;
 import com.company.onboarding.config.OnboardingConfig;
 import com.company.onboarding.config.PlatformNextConfig;
 import com.company.onboarding.error.Unavailable;
@@ -63,11 +64,15 @@ public class Generator {
     private final PlatformNextConfig platform;
     private final String defaultTrack;
     private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final boolean sampleCatalog;
 
-    Generator(AssessmentService assessments, PlatformNextConfig platform, OnboardingConfig onboarding) {
+    Generator(AssessmentService assessments, PlatformNextConfig platform, OnboardingConfig onboarding,
+            MetricsCatalogConfig catalog) {
         this.assessments = assessments;
         this.platform = platform;
         this.defaultTrack = onboarding.defaultTrack();
+        // As git.Remotes decides it: no fetch URL and the default canonical URL mean the sample catalog.
+        this.sampleCatalog = catalog.fetchUrl().isEmpty() && catalog.url().value().equals(MetricsCatalogConfig.DEFAULT_URL);
     }
 
     public GenerateReport run(GenerateOptions options) {
@@ -132,6 +137,11 @@ public class Generator {
             manifest.ignored().forEach(line -> problems.add(new GenerateReport.Problem(null, null,
                     "manifest.line.ignored", show(Manifest.FILE) + " lists " + GenerateOptions.printable(line)
                     + ", which is not a file generate writes; it is left alone", "warning", null)));
+            if (sampleCatalog) {
+                problems.add(new GenerateReport.Problem(null, null, "metrics-catalog.embedded", "the catalog read is the"
+                        + " embedded sample, not your metrics-catalog: set metrics-catalog.fetch-url"
+                        + " (METRICS_CATALOG_FETCH_URL), and metrics-catalog.url if entries name another URL", "warning", null));
+            }
             readMs = millisSince(started);
 
             List<String> selected = options.services().isEmpty() ? new ArrayList<>(entries.keySet()) : options.services();

@@ -65,6 +65,8 @@ class GeneratorTest {
 
         GenerateReport report = generate();
         assertEquals(0, report.exitCode(), report.toString());
+        assertTrue(report.findings().stream().anyMatch(p -> p.code().equals("metrics-catalog.embedded")
+                && p.severity().equals("warning")), "CI must not read the sample catalog unawares: " + report.findings());
 
         ObjectMapper json = new ObjectMapper();
         Set<String> expected = new TreeSet<>();
