@@ -71,8 +71,8 @@ final class ReportWriter {
         String command = report.check() ? "generate --check" : "generate";
         return switch (report.status()) {
             case "failed" -> command + ": failed, exit " + report.exitCode();
-            case "invalid" -> command + ": " + invalidServices(report) + " invalid, left as they were; " + scope
-                    + (report.check() ? " would be: " : ": ") + counts + " (" + time + ")";
+            case "invalid" -> command + ": " + invalidServices(report) + " invalid (files left as they were); "
+                    + scope + (report.check() ? " would be: " : ": ") + counts + " (" + time + ")";
             case "out-of-date" -> command + ": " + files.differences() + " file" + (files.differences() == 1 ? "" : "s")
                     + " out of date (" + counts + "); run generate and commit " + report.out() + " (" + time + ")";
             case "up-to-date" -> command + ": up to date, " + scope + ", " + files.unchanged() + " files (" + time + ")";
