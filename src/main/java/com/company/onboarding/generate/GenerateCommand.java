@@ -2,7 +2,9 @@ package com.company.onboarding.generate;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code java -jar quarkus-run.jar generate ...}: the service's jar as platform-next's CI
@@ -56,12 +58,17 @@ public final class GenerateCommand {
             return;
         }
         boolean configuration = false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        Set<String> messages = new LinkedHashSet<>();
+        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             configuration |= cause instanceof ConfigurationException
                     || cause instanceof java.util.NoSuchElementException
                     || cause.getClass().getName().startsWith("io.smallrye.config.");
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                messages.add(cause.getMessage().strip());
+            }
         }
-        System.err.println("generate: the application did not start: " + failure.getMessage());
+        // Quarkus' own "Failed to start" says little; the causes name the key and the problem.
+        System.err.println("generate: the application did not start: " + String.join(": ", messages));
         System.exit(configuration ? USAGE : Generator.UNREADABLE);
     }
 }

@@ -76,6 +76,8 @@ class GenerateIT {
         assertFalse(first.stderr().contains("Listening on"), first.stderr());
         assertTrue(Files.isRegularFile(work.resolve(CONFIG)));
 
+        // Server-only settings are not generate's: a pull-request provider the service refuses at start does not stop it.
+        properties.put("pull-request.provider", "gitlab");
         Result check = generate("--check");
         assertEquals(0, check.exit(), check.toString());
         assertEquals(1, check.stdout().lines().count(), check.toString());
@@ -168,13 +170,19 @@ class GenerateIT {
     }
 
     @Test
-    void usageErrorsExitSixtyFourWithTheUsageOnStderr() {
+    void usageAndConfigurationErrorsExitSixtyFourOnStderr() {
         for (String[] args : new String[][] {{"--format", "xml"}, {"--out"}, {"--bogus"}, {"extra"}, {"--check=no"}}) {
             Result result = generate(args);
             assertEquals(64, result.exit(), List.of(args) + ": " + result);
             assertEquals("", result.stdout(), List.of(args) + ": " + result);
             assertTrue(result.stderr().contains("usage: generate"), List.of(args) + ": " + result);
         }
+        properties.put("onboarding.git-timeout", "0s");
+        Result configuration = generate("--check");
+        assertEquals(64, configuration.exit(), configuration.toString());
+        assertTrue(configuration.stderr().contains("onboarding.git-timeout"), configuration.toString());
+        assertEquals("", configuration.stdout(), configuration.toString());
+
         Result help = generate("--help");
         assertEquals(0, help.exit(), help.toString());
         assertTrue(help.stdout().startsWith("usage: generate"), help.toString());
