@@ -78,6 +78,8 @@ class GenerateIT {
 
         // Server-only settings are not generate's: a pull-request provider the service refuses at start does not stop it.
         properties.put("pull-request.provider", "gitlab");
+        // Nor is the base branch: the working tree is what is read, and nothing listens there.
+        properties.put("platform-next.url", "http://127.0.0.1:9/platform-next.git");
         Result check = generate("--check");
         assertEquals(0, check.exit(), check.toString());
         assertEquals(1, check.stdout().lines().count(), check.toString());
