@@ -31,8 +31,9 @@ public class GenerateApplication implements QuarkusApplication {
         } catch (RuntimeException e) {
             // A defect, not an input: the trace goes to the log (stderr), the report says what failed.
             LOG.error("generate failed unexpectedly", e);
-            System.out.println("generate: failed unexpectedly: " + e);
-            return Generator.UNREADABLE;
+            report = new GenerateReport("failed", Generator.UNREADABLE, options.check(), options.out().toString(), 0, 0,
+                    new GenerateReport.Files(List.of(), List.of(), List.of(), 0), List.of(),
+                    new GenerateReport.Failure("internal", "failed unexpectedly: " + e), new GenerateReport.Timings(0, 0, 0, 0, 0, 0));
         }
         ReportWriter.write(report, options.format(), System.out);
         return report.exitCode();

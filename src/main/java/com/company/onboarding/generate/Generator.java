@@ -150,6 +150,8 @@ public class Generator {
                 prefetchCatalogs(selected, entries, snapshot);
             } catch (Unavailable e) {
                 return failed(UNREADABLE, e.code(), e.detail());
+            } catch (UncheckedIOException e) {
+                return failed(UNREADABLE, "metrics-catalog.unreadable", e.getMessage());
             }
             catalogsMs = millisSince(catalogsStarted);
 
