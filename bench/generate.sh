@@ -58,7 +58,7 @@ row N run exit wall per-target peak-RSS added changed unchanged targets "timings
 for N in ${@:-2000 10000}; do
   estate=$WORK/estate-$N
   rm -rf "$estate"
-  "$JAVA" -cp "$CP" com.company.onboarding.bench.GenerateEstate "$estate" "$N" "$TAGS" >&2
+  "$JAVA" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CP" com.company.onboarding.bench.GenerateEstate "$estate" "$N" "$TAGS" >&2
   run "$N" cold "$estate"
   run "$N" unchanged "$estate"
   run "$N" check "$estate" --check
@@ -69,7 +69,7 @@ done
 if (( SEED_SAMPLE > 0 )); then
   estate=$WORK/estate-seed
   rm -rf "$estate"
-  "$JAVA" -cp "$CP" com.company.onboarding.bench.GenerateEstate "$estate" "$SEED_SAMPLE" "$TAGS" >&2
+  "$JAVA" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$CP" com.company.onboarding.bench.GenerateEstate "$estate" "$SEED_SAMPLE" "$TAGS" >&2
   targets=0
   start=$(date +%s.%N)
   for (( i = 0; i < SEED_SAMPLE; i++ )); do
