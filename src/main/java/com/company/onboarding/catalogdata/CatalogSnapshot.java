@@ -22,8 +22,13 @@ import java.util.TreeMap;
 public record CatalogSnapshot(String ref, RefKind kind, String commit, SortedMap<String, CatalogFile> files,
         List<CatalogProblem> problems, List<String> profiles, List<String> services, boolean stale) {
 
+    /** The class of the read-only view this record keeps; see the constructor. */
+    private static final Class<?> FROZEN = java.util.Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
     public CatalogSnapshot {
-        files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        // as() and asStale() pass the map this constructor already froze: every entry of an estate
+        // asks for the catalog through as(), so copying a thousand-file map each time is not free.
+        files = files.getClass() == FROZEN ? files : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
         problems = List.copyOf(problems);
         profiles = List.copyOf(profiles);
         services = List.copyOf(services);
@@ -55,8 +60,9 @@ public record CatalogSnapshot(String ref, RefKind kind, String commit, SortedMap
 
     private List<CatalogFile> under(String prefix) {
         // Direct children only: profiles/<p>/*.yaml, as the design document's script reads them.
-        return files.values().stream()
-                .filter(f -> f.path().startsWith(prefix) && f.path().indexOf('/', prefix.length()) < 0)
+        // Paths are sorted, so those under the prefix are one range of the map, not a scan of it.
+        return files.subMap(prefix, prefix + Character.MAX_VALUE).values().stream()
+                .filter(f -> f.path().indexOf('/', prefix.length()) < 0)
                 .toList();
     }
 }

@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
 public class PlatformNextReader {
 
     private static final Logger LOG = Logger.getLogger(PlatformNextReader.class);
-    static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+    /** The largest platform-next file read (profiles, services.yaml), from a commit or a working tree. */
+    public static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
     private final PlatformNextConfig config;
     private final Clock clock;

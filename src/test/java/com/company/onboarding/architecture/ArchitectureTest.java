@@ -1,5 +1,8 @@
 package com.company.onboarding.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -36,6 +39,24 @@ class ArchitectureTest {
     void mergeAndValidationDoNoInputOrOutput() {
         pure("merge").check(production);
         pure("validation").check(production);
+    }
+
+    @Test
+    void generateIsReachedOnlyFromTheMainClassAndReachesTheEngineOnlyThroughAssessment() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".generate..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".OnboardingMain")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".generate..")
+                .because("the CI generator is a way to run the service's engine, not a part of it")
+                .check(production);
+        // git's URL value type (a configuration value) is the one class of git it may name: never a repository.
+        noClasses().that().resideInAPackage(BASE + ".generate..")
+                .should().dependOnClassesThat(resideInAnyPackage(BASE + ".api..", BASE + ".preview..",
+                        BASE + ".pullrequest..", BASE + ".catalog..", BASE + ".git..", BASE + ".health..",
+                        BASE + ".access..", "jakarta.ws.rs..", "io.vertx..")
+                        .and(not(type(com.company.onboarding.git.GitUrl.class))))
+                .because("generate assesses entries as the service does (assessment, platform, merge) and"
+                        + " serves nothing: one engine, one renderer")
+                .check(production);
     }
 
     @Test
