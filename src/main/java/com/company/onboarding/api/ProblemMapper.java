@@ -3,6 +3,7 @@ package com.company.onboarding.api;
 import com.company.onboarding.error.ApiException;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.error.Unprocessable;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -20,6 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -41,15 +46,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e) {
-        Response.ResponseBuilder response = Response.status(405).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(405, "Method not allowed", "request.method-not-allowed",
-                        "this path does not accept that method"));
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            response.header(HttpHeaders.ALLOW, allow);
+        if (allow == null || allow.isBlank()) {
+            allow = allowedMethods.allow(uri.getPath());
         }
-        return response.build();
+        return Response.status(405).type(Problem.MEDIA_TYPE).header(HttpHeaders.ALLOW, allow)
+                .entity(Problem.of(405, "Method not allowed", "request.method-not-allowed",
+                        "this path takes " + allow)).build();
     }
 
     @ServerExceptionMapper
