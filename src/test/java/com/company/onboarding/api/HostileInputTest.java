@@ -385,7 +385,7 @@ class HostileInputTest {
         return DynamicTest.dynamicTest(name, () -> {
             RawHttp.Answer answer = request.get();
             assertEquals(status, answer.status(), answer.body());
-            assertEquals(Problem.MEDIA_TYPE, answer.header("content-type"));
+            assertEquals(Problem.MEDIA_TYPE + ";charset=UTF-8", answer.header("content-type"));
             assertThat(answer.body(), containsString("\"code\":\"" + code + "\""));
             assertThat(answer.body(), not(containsString("Exception")));
         });
