@@ -24,7 +24,7 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @Inject
-    AllowedMethods allowedMethods;
+    ResourcePaths resourcePaths;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -49,7 +49,7 @@ public class ProblemMapper {
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow == null || allow.isBlank()) {
-            allow = allowedMethods.allow(uri.getPath());
+            allow = resourcePaths.allow(uri.getPath());
         }
         return Response.status(405).type(Problem.MEDIA_TYPE).header(HttpHeaders.ALLOW, allow)
                 .entity(Problem.of(405, "Method not allowed", "request.method-not-allowed",

@@ -16,22 +16,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The methods each resource path takes, read once from the resource classes' annotations, for
- * the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6). Quarkus REST answers a wrong
- * method with a 405 that has no {@code Allow}; it does answer {@code HEAD} for every {@code GET}
- * and {@code OPTIONS} everywhere, so those are listed too.
+ * The path templates of the resources and the methods each takes, read once from the resource
+ * classes' annotations: for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6), and for
+ * the {@code uri} tags of the HTTP metrics ({@link BoundedUriTags}).
+ *
+ * <p>Quarkus REST answers a wrong method with a 405 that has no {@code Allow}; it does answer
+ * {@code HEAD} for every {@code GET} and {@code OPTIONS} everywhere, so those are listed too.
  */
 @ApplicationScoped
-public class AllowedMethods {
+public class ResourcePaths {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{\\s*[\\w.-]+\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})+))?}");
 
-    private record Template(Pattern path, String method) {
+    private record Template(String template, Pattern path, String method) {
     }
 
     private final List<Template> templates;
 
-    AllowedMethods(BeanManager beans) {
+    ResourcePaths(BeanManager beans) {
         List<Template> found = new ArrayList<>();
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Path root = bean.getBeanClass().getAnnotation(Path.class);
@@ -42,11 +44,19 @@ public class AllowedMethods {
                 String http = httpMethod(method);
                 if (http != null) {
                     Path sub = method.getAnnotation(Path.class);
-                    found.add(new Template(pattern(join(root.value(), sub == null ? "" : sub.value())), http));
+                    String template = join(root.value(), sub == null ? "" : sub.value());
+                    found.add(new Template(template, pattern(template), http));
                 }
             }
         }
         this.templates = List.copyOf(found);
+    }
+
+    /** Every path template as written in the annotations, e.g. {@code /metrics-catalog/refs/{ref: .+}}. */
+    public Set<String> templates() {
+        Set<String> all = new TreeSet<>();
+        templates.forEach(t -> all.add(t.template()));
+        return all;
     }
 
     /** The {@code Allow} value for {@code path} (relative to the root, decoded): e.g. {@code GET, HEAD, OPTIONS}. */
