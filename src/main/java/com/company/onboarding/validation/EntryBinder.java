@@ -148,6 +148,7 @@ public final class EntryBinder {
             if (known == null) {
                 findings.add(unknownField(child, name, shape));
                 if (shape.open()) {
+                    nullItems(field.getValue(), child, findings);
                     extras.set(name, field.getValue());
                 }
             } else if (!field.getValue().isNull()) {
@@ -166,6 +167,24 @@ public final class EntryBinder {
         }
         result.setAll(extras);
         return result;
+    }
+
+    /**
+     * A null list item inside a value passed through as written is refused like one in a checked
+     * list: a record cannot hold it, and dropping it would change the list silently.
+     */
+    private static void nullItems(JsonNode node, String pointer, List<Finding> findings) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    findings.add(Finding.error(pointer + "/" + i, "entry.malformed", "a list item must not be null"));
+                } else {
+                    nullItems(node.get(i), pointer + "/" + i, findings);
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> nullItems(f.getValue(), pointer + "/" + YamlTrees.escape(f.getKey()), findings));
+        }
     }
 
     private static Finding unknownField(String pointer, String name, Shape.Obj shape) {
