@@ -110,4 +110,61 @@ final class Contract {
         }
         return node;
     }
+
+    /**
+     * What in {@code value} does not fit {@code schema}, or an empty list: {@code $ref}, {@code type},
+     * {@code required}, {@code properties}, {@code items} and {@code enum} are checked, which is
+     * all this contract uses to say what a client may rely on.
+     */
+    List<String> violations(JsonNode schema, JsonNode value, String pointer) {
+        List<String> found = new ArrayList<>();
+        check(schema, value, pointer, found);
+        return found;
+    }
+
+    private void check(JsonNode schema, JsonNode value, String pointer, List<String> found) {
+        if (schema.has("$ref")) {
+            check(resolve(schema.get("$ref").asText()), value, pointer, found);
+            return;
+        }
+        String type = schema.path("type").asText("");
+        boolean fits = switch (type) {
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            default -> true;
+        };
+        if (!fits) {
+            found.add(pointer + ": not " + type + ": " + value);
+            return;
+        }
+        if (schema.has("enum")) {
+            boolean listed = false;
+            for (JsonNode allowed : schema.get("enum")) {
+                listed |= allowed.asText().equals(value.asText());
+            }
+            if (!listed) {
+                found.add(pointer + ": " + value + " is not one of " + schema.get("enum"));
+            }
+        }
+        if (value.isObject()) {
+            schema.path("required").forEach(name -> {
+                if (!value.has(name.asText())) {
+                    found.add(pointer + ": misses " + name.asText());
+                }
+            });
+            schema.path("properties").fields().forEachRemaining(property -> {
+                if (value.has(property.getKey())) {
+                    check(property.getValue(), value.get(property.getKey()), pointer + "/" + property.getKey(), found);
+                }
+            });
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                check(schema.get("items"), value.get(i), pointer + "/" + i, found);
+            }
+        }
+    }
 }
