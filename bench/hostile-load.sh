@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 OUT=target/bench; mkdir -p "$OUT"; REPORT="$OUT/hostile-load.txt"; : > "$REPORT"
 DATA=$(mktemp -d "$OUT/hostile-data-XXXX")
 WORK=$(mktemp -d "$OUT/hostile-work-XXXX")
-PORT=18081
+PORT=${PORT:-18081}
 URL="http://127.0.0.1:$PORT"
 cp src/test/resources/bench/payment-processor.json "$WORK/valid.json"
 
