@@ -6,29 +6,36 @@
 # entry), at 16 and 64 connections, and records RSS again. Output: target/bench/http-load.txt.
 #
 # The JVM runs with $JAVA_OPTS (default: the heap the Kubernetes manifests give it, -Xmx256m).
+# $JAVA and $JAR choose another JVM and build (bench/startup.sh runs this for each of its variants);
+# $REPORT another output file.
 #
-#   [JAVA_OPTS=...] bench/http-load.sh [seconds-per-run, default 15]
+#   [JAVA_OPTS=...] [JAVA=.../bin/java] [JAR=...] [REPORT=...] bench/http-load.sh [seconds-per-run, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-OUT=target/bench; mkdir -p "$OUT"; REPORT="$OUT/http-load.txt"; : > "$REPORT"
+JAVA="${JAVA:-java}"
+JAR="${JAR:-target/quarkus-app/quarkus-run.jar}"
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+OUT=target/bench; mkdir -p "$OUT"; REPORT="${REPORT:-$OUT/http-load.txt}"; : > "$REPORT"
 DATA=$(mktemp -d "$OUT/http-data-XXXX")
-PORT=18080
+PORT=${PORT:-18080}
 cp src/test/resources/bench/payment-processor.json "$OUT/payment-processor.json"
 
 start_ns=$(date +%s%N)
 JAVA_OPTS="${JAVA_OPTS:--Xmx256m}"
 # shellcheck disable=SC2086
-java $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT -Donboarding.data-dir="$DATA" \
-  -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$OUT/http-service.log" 2>&1 &
+"$JAVA" $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT -Donboarding.data-dir="$DATA" \
+  -Dquarkus.log.level=WARN -jar "$JAR" > "$OUT/http-service.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do sleep 0.05; done
+trap 'kill $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+until curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null; do
+  kill -0 $PID 2>/dev/null || { cat "$OUT/http-service.log"; exit 1; }
+  sleep 0.05
+done
 ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 rss_start=$(ps -o rss= -p $PID | tr -d ' ')
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)" >> "$REPORT"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)" >> "$REPORT"
 echo "JVM options: $JAVA_OPTS" >> "$REPORT"
 echo "start-to-ready: ${ready_ms} ms (includes seeding the embedded repositories in an empty data directory)" >> "$REPORT"
 echo "RSS after start: $((rss_start / 1024)) MiB" >> "$REPORT"

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-common';
 import { load } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +22,7 @@ const outputSchema = (id: string) => actions.get(id)!.schema!.output as JsonSche
 const template = loadTemplate();
 const steps = template.spec.steps;
 const parameterNames = template.spec.parameters.flatMap(page => Object.keys(page.properties));
+const properties: Record<string, Record<string, unknown>> = Object.assign({}, ...template.spec.parameters.map(page => page.properties));
 
 /** The contract's schemas, to check the entry the template builds against ServiceEntry. */
 const contract = load(readFileSync(resolve(__dirname, '..', '..', 'openapi', 'openapi.yaml'), 'utf8')) as {
@@ -50,6 +52,10 @@ describe('templates/onboard-service.yaml', () => {
       ['preview', 'monitoring:preview'],
       ['onboard', 'monitoring:onboard'],
     ]);
+  });
+
+  it("passes the scaffolder's own Template schema (what the catalog and /v2/dry-run check)", async () => {
+    await expect(templateEntityV1beta3Validator.check(template as never)).resolves.toBe(true);
   });
 
   it.each(steps.map(s => [s.id, s] as [string, TemplateStep]))(
@@ -98,22 +104,48 @@ describe('templates/onboard-service.yaml', () => {
     const entry = entryBody(templateEntry(paymentProcessorForm));
 
     const expected = paymentProcessor() as any;
-    expected.enabledIn = ['int', 'pre', 'prod']; // the same targets as [int-stable, pre-stable, prod]
     delete expected.monitoring.customMetrics.metrics;
     delete expected.monitoring.overrides.prod.dynatrace;
     expect(entry).toEqual(expected);
   });
 
-  it('offers the values the form uses in the tests (enums of the parameters)', () => {
-    const properties = Object.assign({}, ...template.spec.parameters.map(page => page.properties));
+  it('offers the values the form uses in the tests (enums and patterns of the parameters)', () => {
     for (const [name, value] of Object.entries(paymentProcessorForm)) {
-      const property = properties[name] as { enum?: unknown[]; items?: { enum?: unknown[] } };
+      const property = properties[name] as { enum?: unknown[]; pattern?: string; items?: { enum?: unknown[]; pattern?: string } };
       expect(property).toBeDefined();
+      const values = Array.isArray(value) ? value : [value];
       const allowed = property.enum ?? property.items?.enum;
       if (allowed) {
-        expect((Array.isArray(value) ? value : [value]).filter(v => !allowed.includes(v))).toEqual([]);
+        expect(values.filter(v => !allowed.includes(v))).toEqual([]);
+      }
+      const pattern = property.pattern ?? property.items?.pattern;
+      if (pattern) {
+        expect(values.filter(v => !new RegExp(pattern).test(String(v)))).toEqual([]);
       }
     }
+  });
+
+  it("takes environments as services.yaml writes them: an environment, or an environment and a track", () => {
+    const item = new RegExp((properties.enabledIn as { items: { pattern: string } }).items.pattern);
+    for (const accepted of ['int', 'pre', 'prod', 'int-stable', 'prod-stable', 'pre-canary']) {
+      expect([accepted, item.test(accepted)]).toEqual([accepted, true]);
+    }
+    for (const refused of ['qa', 'int-', 'Int', 'prod-Stable', 'int stable', '-int', 'int--stable-']) {
+      expect([refused, item.test(refused)]).toEqual([refused, false]);
+    }
+  });
+
+  it("defaults the metrics-catalog repository to the service's default metrics-catalog.url, and puts it in the entry", () => {
+    const java = readFileSync(
+      resolve(__dirname, '..', '..', 'src', 'main', 'java', 'com', 'company', 'onboarding', 'config', 'MetricsCatalogConfig.java'),
+      'utf8',
+    );
+    const serviceDefault = /DEFAULT_URL\s*=\s*"([^"]+)"/.exec(java)?.[1];
+    expect(serviceDefault).toBeDefined();
+    expect((properties.catalogUrl as { default: string }).default).toBe(serviceDefault);
+
+    const entry = entryBody(templateEntry({ ...paymentProcessorForm, catalogUrl: 'https://git.example.com/observability/catalog' })) as any;
+    expect(entry.monitoring.customMetrics.repository.url).toBe('https://git.example.com/observability/catalog');
   });
 
   it('leaves out what the user left blank', () => {

@@ -80,7 +80,7 @@ export const paymentProcessorForm = {
   archetype: 'api',
   size: 'large',
   regions: ['euw1', 'euw2'],
-  enabledIn: ['int', 'pre', 'prod'],
+  enabledIn: ['int-stable', 'pre-stable', 'prod'],
   costProfile: 'standard-api-cost',
   costCenter: 'COR-B',
   businessUnit: 'core-banking',
@@ -94,7 +94,17 @@ export const paymentProcessorForm = {
   prodSloErrorRate: 0.05,
 };
 
-/** The entry the template's validate step builds from `parameters`, as the action sends it. */
+/** The parameters' defaults, as the form fills them in before the user types anything. */
+export function parameterDefaults(template: Template = loadTemplate()): Record<string, unknown> {
+  return Object.fromEntries(
+    template.spec.parameters
+      .flatMap(page => Object.entries(page.properties))
+      .filter(([, property]) => property.default !== undefined)
+      .map(([name, property]) => [name, property.default]),
+  );
+}
+
+/** The entry the template's validate step builds from `parameters` (over the defaults), as the action sends it. */
 export function templateEntry(parameters: Record<string, unknown>, template: Template = loadTemplate()): JsonObject {
-  return render(template.spec.steps[0].input!.entry, { parameters }) as JsonObject;
+  return render(template.spec.steps[0].input!.entry, { parameters: { ...parameterDefaults(template), ...parameters } }) as JsonObject;
 }

@@ -1,7 +1,7 @@
 import { describeFindings } from '../api/errors';
 import type { Finding, Preview, TargetPreview } from '../api/types';
 
-/** Annotations the service writes on each ConfigMap (product.md section 4.6). */
+/** Annotations the service writes on each ConfigMap (docs/spec.md#output). */
 export const CATALOG_REF_ANNOTATION = 'monitoring.company.com/metrics-catalog-ref';
 export const CATALOG_COMMIT_ANNOTATION = 'monitoring.company.com/metrics-catalog-commit';
 

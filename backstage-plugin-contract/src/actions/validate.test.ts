@@ -120,6 +120,16 @@ describe('monitoring:validate', () => {
     await expect(
       createValidateAction({ config: testConfig({}), fetch }).handler(actionContext({ entry: paymentProcessor() })),
     ).rejects.toThrow('monitoringOnboarding.baseUrl is not set in app-config');
+    for (const [block, message] of [
+      [{ baseUrl: 'monitoring-onboarding:8080' }, 'monitoringOnboarding.baseUrl must be an http(s) URL'],
+      [{ baseUrl: BASE_URL, timeoutSeconds: 0 }, 'monitoringOnboarding.timeoutSeconds must be positive, not 0'],
+      [{ baseUrl: BASE_URL, timeoutSeconds: 'soon' }, "config value for key 'monitoringOnboarding.timeoutSeconds'"],
+    ] as const) {
+      await expect(
+        createValidateAction({ config: testConfig(block), fetch }).handler(actionContext({ entry: paymentProcessor() })),
+      ).rejects.toThrow(message);
+    }
+    expect(fetch.calls).toEqual([]);
     await expect(
       createValidateAction({ config: testConfig(), fetch }).handler(actionContext({ entry: paymentProcessor() })),
     ).rejects.toThrow(`The monitoring onboarding API at ${BASE_URL} could not be reached to validate the entry: ECONNREFUSED`);

@@ -89,7 +89,7 @@ export class OnboardingApi {
 
   private async json<T>(response: Response, operation: string): Promise<T> {
     try {
-      return (await response.json()) as T;
+      return parseJson(await response.text()) as T;
     } catch {
       throw new OnboardingApiError(
         `The monitoring onboarding API at ${this.settings.baseUrl} answered ${operation} with something that is not JSON: check monitoringOnboarding.baseUrl.`,
@@ -132,13 +132,23 @@ function query(filter: TargetFilter | undefined): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * JSON parsed by this module's realm rather than by fetch's: `Response.json()` builds its arrays
+ * in the realm that owns fetch, and the scaffolder's templating (nunjitsu) refuses step outputs
+ * whose arrays have another realm's prototype. A backend runs in one realm, but a backend under
+ * Jest (which runs tests in a vm context while fetch stays Node's) has two.
+ */
+function parseJson(text: string): unknown {
+  return JSON.parse(text);
+}
+
 /** The problem document of an error response, or undefined when the body is not one (a proxy's HTML page). */
 async function readProblem(response: Response): Promise<Problem | undefined> {
   if (!/json/i.test(response.headers.get('content-type') ?? '')) {
     return undefined;
   }
   try {
-    const body: unknown = await response.json();
+    const body: unknown = parseJson(await response.text());
     return body && typeof body === 'object' ? (body as Problem) : undefined;
   } catch {
     return undefined;

@@ -458,7 +458,10 @@ export interface operations {
     getCatalogRef: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags of answers the client holds (or *); when one is this answer's, the answer is 304 without a body. Weak tags (W/"...") from a proxy match too. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A tag (v1.3.0), a branch (main, feature/x) or a 40-hex commit id */
                 ref: string;
@@ -470,15 +473,41 @@ export interface operations {
             /** @description The catalog at that ref */
             200: {
                 headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache for a tag or a branch; max-age=31536000, immutable for a commit id */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogSummary"];
                 };
             };
+            /** @description Not modified: If-None-Match names this answer's current tag, or is *; no body */
+            304: {
+                headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache for a tag or a branch; max-age=31536000, immutable for a commit id */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The ref is malformed (catalog.ref.invalid) */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -519,7 +548,10 @@ export interface operations {
     listProfiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags of answers the client holds (or *); when one is this answer's, the answer is 304 without a body. Weak tags (W/"...") from a proxy match too. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -528,10 +560,36 @@ export interface operations {
             /** @description The profiles, in file order, and the commit they were read at */
             200: {
                 headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProfileList"];
+                };
+            };
+            /** @description Not modified: If-None-Match names this answer's current tag, or is *; no body */
+            304: {
+                headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure; details are in the service's log */
@@ -559,7 +617,10 @@ export interface operations {
     getProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags of answers the client holds (or *); when one is this answer's, the answer is 304 without a body. Weak tags (W/"...") from a proxy match too. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Profile name, e.g. domain-api */
                 name: string;
@@ -571,10 +632,36 @@ export interface operations {
             /** @description The profile */
             200: {
                 headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MonitoringProfile"];
+                };
+            };
+            /** @description Not modified: If-None-Match names this answer's current tag, or is *; no body */
+            304: {
+                headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No profile of that name */
@@ -611,7 +698,10 @@ export interface operations {
     listServices: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags of answers the client holds (or *); when one is this answer's, the answer is 304 without a body. Weak tags (W/"...") from a proxy match too. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -620,10 +710,36 @@ export interface operations {
             /** @description The services and the commit they were read at */
             200: {
                 headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceList"];
+                };
+            };
+            /** @description Not modified: If-None-Match names this answer's current tag, or is *; no body */
+            304: {
+                headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure; details are in the service's log */
@@ -690,16 +806,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bearer token is required (when tokens are configured) */
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
             401: {
                 headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The token lacks the onboarder role */
+            /** @description The token lacks the onboarder role (access.forbidden); or no tokens are configured and the request does not come from the service's own host (access.open-loopback-only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -798,6 +916,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No target matches the query */
             404: {
                 headers: {
@@ -880,6 +1009,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is neither JSON nor YAML */
             415: {
                 headers: {
@@ -914,7 +1054,10 @@ export interface operations {
     getService: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Entity tags of answers the client holds (or *); when one is this answer's, the answer is 304 without a body. Weak tags (W/"...") from a proxy match too. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Service name, e.g. account-service */
                 name: string;
@@ -926,10 +1069,36 @@ export interface operations {
             /** @description The entry */
             200: {
                 headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+            /** @description Not modified: If-None-Match names this answer's current tag, or is *; no body */
+            304: {
+                headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No service of that name */
@@ -973,7 +1142,10 @@ export interface operations {
                 /** @description Only targets on this track, e.g. stable */
                 track?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Entity tags of answers the client holds (or *); when one is this answer's, the answer is 304 without a body. Weak tags (W/"...") from a proxy match too. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description Service name */
                 name: string;
@@ -985,6 +1157,10 @@ export interface operations {
             /** @description The preview */
             200: {
                 headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache; Vary: Accept (JSON and YAML are tagged apart) */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -992,9 +1168,31 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+            /** @description Not modified: If-None-Match names this answer's current tag, or is *; no body */
+            304: {
+                headers: {
+                    /** @description Strong entity tag of this answer, named from the commits, the entry and the representation it was computed from; send it back in If-None-Match */
+                    ETag?: string;
+                    /** @description no-cache; Vary: Accept (JSON and YAML are tagged apart) */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A query value that is not a known environment, track or region */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No bearer token, or one that is not configured (access.unauthenticated); only when access tokens are configured */
+            401: {
+                headers: {
+                    /** @description The challenge: Bearer realm="monitoring-onboarding" */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,8 @@
 package com.company.onboarding.access;
 
 import com.company.onboarding.config.AccessConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The configured tokens, kept only as SHA-256 digests, compared in constant time. */
+/**
+ * The configured tokens, kept only as SHA-256 digests, compared in constant time. None configured
+ * means the service runs open ({@link OpenAccess}).
+ */
+@Singleton
 public final class AccessTokens {
 
     private record Entry(byte[] digest, Caller caller) {
@@ -18,6 +24,7 @@ public final class AccessTokens {
 
     private final List<Entry> entries;
 
+    @Inject
     public AccessTokens(AccessConfig config) {
         this.entries = config.tokens().entrySet().stream().map(e -> {
             AccessConfig.Token token = e.getValue();

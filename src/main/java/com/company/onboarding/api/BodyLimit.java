@@ -2,6 +2,7 @@ package com.company.onboarding.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -47,8 +48,9 @@ public class BodyLimit {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        // After the access check (an unauthenticated body is not worth reading), before everything else.
-        router.route().order(Integer.MIN_VALUE + 20).handler(this::read);
+        // Right after Quarkus security's authorization filter (route order -priority): a body the
+        // caller may not send is not worth reading. Before everything else.
+        router.route().order(-SecurityHandlerPriorities.AUTHORIZATION + 1).handler(this::read);
     }
 
     private void read(RoutingContext context) {

@@ -1,14 +1,24 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.access.Roles;
+import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.catalog.CatalogSummary;
 import com.company.onboarding.catalog.MetricsCatalog;
+import com.company.onboarding.git.RefNames;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,6 +30,8 @@ public class CatalogResource {
 
     @Inject
     MetricsCatalog catalog;
+    @Inject
+    EntityTags tags;
 
     @GET
     @Path("/refs/{ref: .+}")
@@ -30,11 +42,23 @@ public class CatalogResource {
                     + " each commit is fetched once and then served from the cache. While the catalog is"
                     + " unreachable a branch is served from its last resolution with the warning catalog.stale,"
                     + " for at most metrics-catalog.stale-grace.")
-    @APIResponse(responseCode = "200", description = "The catalog at that ref")
+    @APIResponse(responseCode = "200", description = "The catalog at that ref",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogSummary.class)))
     @APIResponse(responseCode = "400", description = "The ref is malformed (catalog.ref.invalid)")
     @APIResponse(responseCode = "404", description = "The catalog has no such tag, branch or commit (catalog.ref.not-found)")
-    public CatalogSummary get(@Parameter(description = "A tag (v1.3.0), a branch (main, feature/x) or a 40-hex commit id")
-            @PathParam("ref") String ref) {
-        return CatalogSummary.of(catalog.at(ref));
+    @RolesAllowed(Roles.READER)
+    public Response get(@Parameter(description = "A tag (v1.3.0), a branch (main, feature/x) or a 40-hex commit id")
+            @PathParam("ref") String ref, @Context HttpHeaders headers) {
+        return tags.conditional(headers, () -> tag(ref), RefNames.isCommitId(ref) ? EntityTags.IMMUTABLE : EntityTags.REVALIDATE,
+                null, () -> Response.ok(CatalogSummary.of(catalog.at(ref))).build());
+    }
+
+    /** A commit id names its answer by itself: a client holding the tag gets a 304 without the catalog being read. */
+    private String tag(String ref) {
+        if (RefNames.isCommitId(ref)) {
+            return tags.of("catalog", ref.toLowerCase(Locale.ROOT));
+        }
+        CatalogSnapshot at = catalog.at(ref);
+        return tags.of("catalog", ref, at.kind().json(), at.commit(), String.valueOf(at.stale()));
     }
 }

@@ -1,5 +1,6 @@
 package com.company.onboarding.api;
 
+import com.company.onboarding.access.Roles;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,12 +14,17 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Gives every error response in the published contract the problem schema, and documents the
- * answers any operation can give whatever the resource does (406, 408, 413, 500, 503; 400 and 415
- * where a body is read), so resources only say which other 4xx they produce. ContractAnswersTest
- * sends odd requests to every operation and checks each answer against this document.
+ * answers any operation can give whatever the resource does (406, 408, 413, 414, 431, 500, 503;
+ * 400 and 415 where a body is read), so resources only say which other 4xx they produce.
+ * ContractAnswersTest sends odd requests to every operation and checks each answer against this
+ * document. Also the bearer scheme, and the 401 and 403 of each operation: Quarkus adds a
+ * security requirement naming the roles of each method's {@code @RolesAllowed}, and from those
+ * roles this says what each refusal means.
  */
 public class OpenApiProblems implements OASFilter {
 
@@ -27,6 +33,8 @@ public class OpenApiProblems implements OASFilter {
     static final java.util.Set<String> BARE = java.util.Set.of("414", "431");
     private static final String SERVER_ITSELF = "Answered by the HTTP server itself, with no body, before the service"
             + " reads the request: ";
+    /** The scheme's name, as {@code quarkus.smallrye-openapi.security-scheme-name} also says. */
+    static final String BEARER = "bearer";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -34,6 +42,11 @@ public class OpenApiProblems implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("A token configured under access.tokens.<name>, with its roles: reader (reads, validations,"
+                        + " previews) or onboarder (also onboarding). A service with no token configured needs none:"
+                        + " anyone may read, validate and preview, and onboard only from the service's own host."));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -43,6 +56,7 @@ public class OpenApiProblems implements OASFilter {
                 if (responses == null) {
                     continue;
                 }
+                describeRefusals(responses, rolesAllowed(operation));
                 if (operation.getRequestBody() != null) {
                     addIfAbsent(responses, "400", "The body is not readable JSON or YAML (line and column given)");
                     addIfAbsent(responses, "415", "The body is neither JSON nor YAML (application/x-yaml, text/yaml and"
@@ -72,6 +86,38 @@ public class OpenApiProblems implements OASFilter {
                 });
                 responses.setAPIResponses(sorted);
             }
+        }
+    }
+
+    /** The roles the bearer requirement of an operation names (its {@code @RolesAllowed}); none for an open one. */
+    private static List<String> rolesAllowed(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return List.of();
+        }
+        return operation.getSecurity().stream().map(SecurityRequirement::getSchemes)
+                .filter(schemes -> schemes != null && schemes.containsKey(BEARER))
+                .flatMap(schemes -> schemes.get(BEARER) == null ? java.util.stream.Stream.empty() : schemes.get(BEARER).stream())
+                .toList();
+    }
+
+    /**
+     * 401 wherever a role is needed; 403 only where onboarder is, since every token holds reader
+     * (an onboarder is also a reader): only an onboarding can refuse a valid token.
+     */
+    private static void describeRefusals(APIResponses responses, List<String> roles) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        responses.addAPIResponse("401", OASFactory.createAPIResponse().description("No bearer token, or one that is not"
+                + " configured (access.unauthenticated); only when access tokens are configured")
+                .addHeader("WWW-Authenticate", OASFactory.createHeader().description("The challenge: " + AccessProblems.CHALLENGE)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
+        if (roles.contains(Roles.ONBOARDER)) {
+            responses.addAPIResponse("403", OASFactory.createAPIResponse().description("The token lacks the onboarder role"
+                    + " (access.forbidden); or no tokens are configured and the request does not come from the service's"
+                    + " own host (access.open-loopback-only)"));
+        } else {
+            responses.removeAPIResponse("403");
         }
     }
 

@@ -3,15 +3,21 @@ package com.company.onboarding.api;
 import com.company.onboarding.error.ApiException;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.error.Unprocessable;
-import jakarta.inject.Inject;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,8 +29,13 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    @Inject
-    ResourcePaths resourcePaths;
+    private final AccessProblems access;
+    private final ResourcePaths resourcePaths;
+
+    ProblemMapper(AccessProblems access, ResourcePaths resourcePaths) {
+        this.access = access;
+        this.resourcePaths = resourcePaths;
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -38,6 +49,42 @@ public class ProblemMapper {
             response.header(HttpHeaders.RETRY_AFTER, Math.max(1, u.retryAfter().toSeconds()));
         }
         return response.build();
+    }
+
+    /** An unknown bearer token (401). */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, ResourceInfo resource) {
+        return refused(e, resource);
+    }
+
+    /** No bearer token where a role is needed (401). */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, ResourceInfo resource) {
+        return refused(e, resource);
+    }
+
+    /** A token without the role the resource method allows, or a remote write to an open service (403). */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        return refused(e, resource);
+    }
+
+    private Response refused(RuntimeException e, ResourceInfo resource) {
+        Problem problem = access.of(e, rolesAllowed(resource)).orElseThrow(() -> e);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, AccessProblems.CHALLENGE);
+        }
+        return response.build();
+    }
+
+    /** The roles of the resource method that refused; none declared means it is denied to everyone. */
+    private static Optional<List<String>> rolesAllowed(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return Optional.empty();
+        }
+        RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        return Optional.of(allowed == null ? List.of() : List.of(allowed.value()));
     }
 
     @ServerExceptionMapper

@@ -7,12 +7,14 @@ import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Failures that happen outside JAX-RS (a path that cannot be decoded, a management route that
- * throws) become problem documents too, where Quarkus would answer a bare status. What JAX-RS
+ * throws, a request Quarkus security refuses before routing) become problem documents too, where Quarkus would answer a bare status. What JAX-RS
  * resources throw never gets here: {@link ProblemMapper} answers it.
  */
 @ApplicationScoped
@@ -22,6 +24,8 @@ public class RouterProblems {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    AccessProblems access;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
@@ -33,6 +37,14 @@ public class RouterProblems {
             return;
         }
         Throwable failure = context.failure();
+        Optional<Problem> refused = access.of(failure, Optional.empty());
+        if (refused.isPresent()) {
+            if (refused.get().status() == 401) {
+                context.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, AccessProblems.CHALLENGE);
+            }
+            VertxProblems.send(context, json, refused.get());
+            return;
+        }
         int status = failure instanceof HttpException http ? http.getStatusCode() : context.statusCode();
         if (status < 400 || status >= 500) {
             LOG.error("request failed", failure);

@@ -2,16 +2,20 @@ package com.company.onboarding.api;
 
 import com.company.onboarding.assessment.AssessmentService;
 import com.company.onboarding.access.Caller;
+import com.company.onboarding.access.Roles;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.pullrequest.Onboarder;
 import com.company.onboarding.pullrequest.OnboardingResult;
+import com.company.onboarding.platform.PlatformNextReader;
 import com.company.onboarding.platform.ServiceCatalog;
 import com.company.onboarding.preview.Preview;
 import com.company.onboarding.preview.PreviewService;
 import com.company.onboarding.preview.TargetFilter;
 import com.company.onboarding.validation.ValidationReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -46,23 +50,36 @@ public class ServiceResource {
     PreviewService previews;
     @Inject
     Onboarder onboarder;
+    @Inject
+    PlatformNextReader platform;
+    @Inject
+    EntityTags tags;
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @Operation(operationId = "listServices", summary = "List the services of services.yaml",
             description = "Name, archetype and monitoring profile of every entry on platform-next's base branch, in file order.")
-    @APIResponse(responseCode = "200", description = "The services and the commit they were read at")
-    public ServiceCatalog.ServiceList list() {
-        return catalog.list();
+    @RolesAllowed(Roles.READER)
+    @APIResponse(responseCode = "200", description = "The services and the commit they were read at",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceCatalog.ServiceList.class)))
+    public Response list(@Context HttpHeaders headers) {
+        return tags.conditional(headers, () -> tags.of("services", platform.snapshot().commitId()), EntityTags.REVALIDATE,
+                null, () -> Response.ok(catalog.list()).build());
     }
 
     @GET
     @Path("/{name}")
     @Operation(operationId = "getService", summary = "Get one services.yaml entry",
             description = "The entry exactly as it stands on platform-next's base branch, as JSON.")
-    @APIResponse(responseCode = "200", description = "The entry")
+    @APIResponse(responseCode = "200", description = "The entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectNode.class)))
     @APIResponse(responseCode = "404", description = "No service of that name")
-    public ObjectNode get(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name) {
-        return catalog.get(name);
+    @RolesAllowed(Roles.READER)
+    public Response get(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name,
+            @Context HttpHeaders headers) {
+        return tags.conditional(headers, () -> tags.of("service", name, platform.snapshot().commitId()), EntityTags.REVALIDATE,
+                null, () -> Response.ok(catalog.get(name)).build());
     }
 
     @POST
@@ -78,6 +95,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "The findings; valid is true when there is no error")
     @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML (line and column given)")
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
+    @RolesAllowed(Roles.READER)
     public ValidationReport validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
         return assessments.proposed(RequestBodies.read(context, type)).report();
     }
@@ -102,6 +120,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "404", description = "No target matches the query")
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
     @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
+    @RolesAllowed(Roles.READER)
     public Response preview(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @BeanParam TargetFilter filter,
             @Context HttpHeaders headers, @Context RoutingContext context) {
         return Renditions.of(previews.proposed(RequestBodies.read(context, type), filter, Renditions.requested(headers)));
@@ -123,16 +142,14 @@ public class ServiceResource {
     @APIResponse(responseCode = "200", description = "An open pull request already carries this very entry: that one",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingResult.class)))
     @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML (line and column given)")
-    @APIResponse(responseCode = "401", description = "A bearer token is required (when tokens are configured)")
-    @APIResponse(responseCode = "403", description = "The token lacks the onboarder role")
     @APIResponse(responseCode = "409", description = "The service is already on the base branch (service.exists), an open pull"
             + " request carries a different entry for it (pull-request.conflict), or services.yaml cannot be edited safely"
             + " (services.edit.unsafe)")
     @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
     @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
+    @RolesAllowed(Roles.ONBOARDER)
     public Response onboard(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
-        Caller caller = context.get(Caller.CONTEXT_KEY);
-        OnboardingResult result = onboarder.onboard(RequestBodies.read(context, type), caller == null ? Caller.ANONYMOUS : caller);
+        OnboardingResult result = onboarder.onboard(RequestBodies.read(context, type), Caller.of(identity));
         return Response.status(result.httpStatus()).entity(result).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -155,8 +172,14 @@ public class ServiceResource {
     @APIResponse(responseCode = "400", description = "A query value that is not a known environment, track or region")
     @APIResponse(responseCode = "404", description = "No service of that name, or no target matches the query")
     @APIResponse(responseCode = "422", description = "The entry on platform-next is invalid; errors lists every problem")
+    @RolesAllowed(Roles.READER)
     public Response previewExisting(@Parameter(description = "Service name") @PathParam("name") String name,
             @BeanParam TargetFilter filter, @Context HttpHeaders headers) {
-        return Renditions.of(previews.existing(name, filter, Renditions.requested(headers)));
+        // The tag comes from the assessment's fingerprint (entry, platform-next and catalog commits): no merge for a 304.
+        PreviewService.Format format = Renditions.requested(headers);
+        return tags.conditional(headers, () -> assessments.fingerprintExisting(name)
+                .map(fingerprint -> tags.of("preview", fingerprint, filter.environment, filter.track, filter.region, format.name()))
+                .orElse(null),
+                EntityTags.REVALIDATE, HttpHeaders.ACCEPT, () -> Renditions.of(previews.existing(name, filter, format)));
     }
 }

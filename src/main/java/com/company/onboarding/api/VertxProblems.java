@@ -7,16 +7,16 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Writes a problem document straight to the Vert.x response, for the handlers that answer before
- * (or outside) JAX-RS: access checks, the body limit, router failures. Same shape as
+ * (or outside) JAX-RS: the body limit, router failures (security refusals among them). Same shape as
  * {@link ProblemMapper}'s.
  */
-public final class VertxProblems {
+final class VertxProblems {
 
     private VertxProblems() {
     }
 
     /** Ends the response with {@code problem}; the returned future completes once it is written. */
-    public static Future<Void> send(RoutingContext context, ObjectMapper json, Problem problem) {
+    static Future<Void> send(RoutingContext context, ObjectMapper json, Problem problem) {
         String body;
         try {
             body = json.writeValueAsString(problem);

@@ -21,12 +21,14 @@ import com.company.onboarding.validation.EntryBinder;
 import com.company.onboarding.validation.EntryValidator;
 import com.company.onboarding.validation.KnownValues;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -70,6 +72,23 @@ public class AssessmentService {
     /** An entry already on the base branch (its preview), or a proposed replacement of one. */
     public Assessment existing(JsonNode entry) {
         return cached(entry, Mode.EXISTING, platform.snapshot());
+    }
+
+    /**
+     * The fingerprint {@link #existing} gives the entry named {@code name} now, from one
+     * platform-next snapshot and the catalog ref resolved, without merging: what a conditional
+     * preview compares with the client's tag. Empty when there is no such entry or it does not bind.
+     */
+    public Optional<String> fingerprintExisting(String name) {
+        PlatformSnapshot snapshot = platform.snapshot();
+        Optional<ObjectNode> entry = snapshot.services().entry(name);
+        EntryBinder.Bound<ServiceEntry> bound = entry.isEmpty() ? null : EntryBinder.entry(entry.get());
+        if (bound == null || bound.value() == null) {
+            return Optional.empty();
+        }
+        List<Finding> catalogFindings = new ArrayList<>();
+        CatalogSnapshot catalogSnapshot = catalog(bound.value(), catalogFindings::add);
+        return Optional.of(Fingerprint.of(entry.get(), false, snapshot.commitId(), catalogSnapshot, catalogFindings));
     }
 
     /**

@@ -3,8 +3,11 @@ package com.company.onboarding.catalog;
 import com.company.onboarding.catalogdata.CatalogSnapshot;
 
 import com.company.onboarding.config.MetricsCatalogConfig;
+import com.company.onboarding.git.Bulkhead;
+import com.company.onboarding.git.CommitFetcher;
+import com.company.onboarding.git.GitRemote;
 import com.company.onboarding.git.RemoteClient;
-import com.company.onboarding.git.Remotes;
+import com.company.onboarding.remotes.Remotes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -12,7 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +30,11 @@ import org.eclipse.jgit.lib.ObjectId;
  * bounded by {@code quarkus.cache.caffeine."metrics-catalog".maximum-size}), over the
  * {@link CommitStore} on disk, over the remote. Started eagerly so the disk store's leftovers
  * are cleaned at start, not at the first request.
+ *
+ * <p>One {@link Bulkhead} guards every wait on the catalog's remote: at most
+ * {@code metrics-catalog.max-waiting-requests} requests wait for it (a ref to resolve, a commit to
+ * fetch), at most {@code metrics-catalog.max-concurrent-fetches} fetches run at once, and a fetch
+ * waits for its turn at most {@code onboarding.git-timeout}.
  */
 @Startup
 @ApplicationScoped
@@ -35,24 +42,23 @@ public class CatalogCommits {
 
     public static final String CACHE = "metrics-catalog";
 
-    @Inject
-    Remotes remotes;
-    @Inject
-    MetricsCatalogConfig config;
-    @Inject
-    MeterRegistry meters;
-
+    private final MeterRegistry meters;
     private final CatalogReader reader = new CatalogReader();
     private final List<Meter> registered = new ArrayList<>();
-    private RemoteClient remote;
-    private CommitStore store;
-    private Counter misses;
+    private final RemoteClient remote;
+    private final Bulkhead bulkhead;
+    private final CommitStore store;
+    private final Counter misses;
 
-    @PostConstruct
-    void open() {
-        remote = new RemoteClient(remotes.metricsCatalog(), meters);
-        store = new CommitStore(remote, remotes.cacheDirectory("metrics-catalog"), config.maxCommits(),
-                config.maxDiskSize().asLongValue(), config.maxConcurrentFetches());
+    @Inject
+    CatalogCommits(Remotes remotes, MetricsCatalogConfig config, MeterRegistry meters) {
+        this.meters = meters;
+        GitRemote catalog = remotes.metricsCatalog();
+        remote = new RemoteClient(catalog, meters);
+        bulkhead = new Bulkhead(catalog.name(), config.maxWaitingRequests(), config.maxConcurrentFetches(),
+                catalog.timeout());
+        store = new CommitStore(new CommitFetcher(remote, bulkhead), remotes.cacheDirectory("metrics-catalog"),
+                config.maxCommits(), config.maxDiskSize().asLongValue());
         misses = Counter.builder("onboarding.catalog.cache.misses")
                 .description("Catalog reads that found no parsed snapshot of their commit in memory").register(meters);
         registered.add(misses);
@@ -60,6 +66,9 @@ public class CatalogCommits {
                 .description("Catalog commits stored on disk").register(meters));
         registered.add(Gauge.builder("onboarding.catalog.disk.bytes", store, CommitStore::bytes).baseUnit("bytes")
                 .description("Bytes taken by the catalog commits stored on disk").register(meters));
+        registered.add(Gauge.builder("onboarding.catalog.remote.waiting", bulkhead, Bulkhead::inUse)
+                .description("Requests waiting for the metrics-catalog remote (metrics-catalog.max-waiting-requests at most)")
+                .register(meters));
     }
 
     /** Meters bound to this instance go with it (a registry can outlive the application, as in tests). */
@@ -92,6 +101,11 @@ public class CatalogCommits {
 
     public CommitStore store() {
         return store;
+    }
+
+    /** What every request that waits for the remote passes first. */
+    public Bulkhead bulkhead() {
+        return bulkhead;
     }
 
     /** Counts the loads {@link #at} made: reads that found nothing in memory. */

@@ -31,7 +31,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Parses the metrics-catalog at one commit (product.md 1): every {@code .yaml}/{@code .yml} file
+ * Parses the metrics-catalog at one commit (docs/spec.md#metrics-catalog-files): every {@code .yaml}/{@code .yml} file
  * directly under {@code profiles/<p>/} and {@code services/<s>/} is YAML whose
  * {@code data."dynatrace-custom-metrics.json"} holds JSON with {@code customMetrics},
  * {@code alertRules} and {@code dashboards}. A file without that key is skipped; a file that

@@ -2,6 +2,8 @@ package com.company.onboarding.catalog;
 
 import com.company.onboarding.error.NotFound;
 import com.company.onboarding.error.Unavailable;
+import com.company.onboarding.git.CommitFetcher;
+import com.company.onboarding.git.LocalRepositories;
 import com.company.onboarding.git.RemoteClient;
 import com.company.onboarding.git.SingleFlight;
 import java.io.IOException;
@@ -21,22 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevObject;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.RefSpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,16 +44,14 @@ import org.jboss.logging.Logger;
  * and each released lease, the least recently used entry that no reader holds a {@link Lease}
  * on is removed, until both bounds hold or only held entries and the most recent one remain.
  *
- * <p>Concurrency: requests for one missing commit make one fetch (single flight); at most
- * {@code maxConcurrentFetches} fetches of different commits run at once, and a fetch waits for a
- * slot at most the remote's timeout ({@code metrics-catalog.busy} after that).
+ * <p>Concurrency: requests for one missing commit make one fetch (single flight). How a commit
+ * is fetched, and how many fetches run at once, is the {@link CommitFetcher}'s.
  */
 public final class CommitStore {
 
     private static final Logger LOG = Logger.getLogger(CommitStore.class);
     private static final Pattern ENTRY = Pattern.compile("[0-9a-f]{40}\\.git");
     private static final String LOCAL_REF = "refs/heads/commit";
-    private static final String WANT_REF = "refs/want/commit";
 
     /** A reader's hold on one stored commit: it is not evicted until the lease is closed. */
     public final class Lease implements AutoCloseable {
@@ -105,24 +96,22 @@ public final class CommitStore {
         }
     }
 
-    private final RemoteClient remote;
+    private final CommitFetcher fetcher;
     private final Path commits;
     private final Path tmp;
     private final int maxCommits;
     private final long maxBytes;
-    private final Semaphore fetchSlots;
     private final SingleFlight<ObjectId, ObjectId> fetches = new SingleFlight<>();
     /** Access-ordered: iteration starts at the least recently used entry. Guarded by {@code this}. */
     private final LinkedHashMap<ObjectId, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
-    public CommitStore(RemoteClient remote, Path root, int maxCommits, long maxBytes, int maxConcurrentFetches) {
-        this.remote = remote;
+    public CommitStore(CommitFetcher fetcher, Path root, int maxCommits, long maxBytes) {
+        this.fetcher = fetcher;
         this.commits = root.resolve("commits");
         this.tmp = root.resolve("tmp");
         this.maxCommits = maxCommits;
         this.maxBytes = maxBytes;
-        this.fetchSlots = new Semaphore(maxConcurrentFetches, true);
         open();
     }
 
@@ -221,20 +210,12 @@ public final class CommitStore {
     }
 
     private void fetch(ObjectId commit, List<String> refs) {
-        try {
-            if (!fetchSlots.tryAcquire(remote.remote().timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new Unavailable("metrics-catalog.busy", "other fetches from the metrics-catalog held every fetch slot"
-                        + " for longer than the git timeout; retry later", RemoteClient.RETRY_AFTER, null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("metrics-catalog.unavailable", "interrupted while waiting to fetch",
-                    RemoteClient.RETRY_AFTER, e);
-        }
         Path work = tmp.resolve(commit.name() + "-" + UUID.randomUUID() + ".git");
         try {
-            try (Repository repository = createBare(work)) {
-                fetchInto(repository, commit, refs);
+            try (Repository repository = LocalRepositories.createBare(work)) {
+                if (!fetcher.fetch(repository, commit, refs, LOCAL_REF, tmp)) {
+                    throw new NotFound("catalog.ref.not-found", "the metrics-catalog has no commit " + commit.name());
+                }
                 RefUpdate update = repository.updateRef(LOCAL_REF);
                 update.setNewObjectId(commit);
                 update.setForceUpdate(true);
@@ -255,55 +236,6 @@ public final class CommitStore {
             throw new UncheckedIOException("cannot store commit " + commit.name() + " of the metrics-catalog", e);
         } finally {
             deleteTree(work);
-            fetchSlots.release();
-        }
-    }
-
-    /** Shallow by ref when one still points at the commit, else by id, else from the whole history. */
-    private void fetchInto(Repository repository, ObjectId commit, List<String> refs) throws IOException {
-        for (String ref : refs) {
-            // A failure here is the remote's (the ref was just advertised): no point in trying more.
-            if (remote.fetch(repository, ref, LOCAL_REF, 1).equals(commit)) {
-                return;
-            }
-        }
-        try {
-            if (remote.fetch(repository, commit.name(), LOCAL_REF, 1).equals(commit)) {
-                return;
-            }
-        } catch (Unavailable e) {
-            // Servers that only serve advertised refs (JGit's default) refuse an id: look in the history.
-            LOG.debugf("the metrics-catalog refused commit %s by id; fetching its branches and tags", commit.name());
-        }
-        Path history = tmp.resolve(commit.name() + "-" + UUID.randomUUID() + "-history.git");
-        try (Repository full = createBare(history)) {
-            remote.fetchBranchesAndTags(full);
-            if (!isCommit(full, commit)) {
-                throw new NotFound("catalog.ref.not-found", "the metrics-catalog has no commit " + commit.name());
-            }
-            // Keep just the commit: a shallow fetch from the local copy, through a ref naming it.
-            RefUpdate want = full.updateRef(WANT_REF);
-            want.setNewObjectId(commit);
-            want.setForceUpdate(true);
-            want.update();
-            Git.wrap(repository).fetch().setRemote(history.toUri().toString())
-                    .setRefSpecs(new RefSpec("+" + WANT_REF + ":" + LOCAL_REF)).setDepth(1).call();
-        } catch (GitAPIException e) {
-            throw new IOException("cannot copy commit " + commit.name() + " from its history", e);
-        } finally {
-            deleteTree(history);
-        }
-        if (!isCommit(repository, commit)) {
-            throw new IOException("commit " + commit.name() + " is missing after its fetch");
-        }
-    }
-
-    private static boolean isCommit(Repository repository, ObjectId id) throws IOException {
-        try (RevWalk walk = new RevWalk(repository)) {
-            RevObject object = walk.parseAny(id);
-            return object instanceof RevCommit;
-        } catch (MissingObjectException e) {
-            return false;
         }
     }
 
@@ -358,16 +290,6 @@ public final class CommitStore {
         return doomed;
     }
 
-    private static Repository createBare(Path directory) throws IOException {
-        Repository repository = FileRepositoryBuilder.create(directory.toFile());
-        repository.create(true);
-        // JGit may start a background gc after a fetch; it would write into a directory being moved.
-        repository.getConfig().setInt("gc", null, "auto", 0);
-        repository.getConfig().setBoolean("gc", null, "autoDetach", false);
-        repository.getConfig().save();
-        return repository;
-    }
-
     /** Total size of the files below {@code root}; with {@code sync}, each is forced to disk first. */
     private static long sizeOf(Path root, boolean sync) throws IOException {
         long total = 0;
@@ -395,19 +317,6 @@ public final class CommitStore {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    LOG.debugf("cannot delete %s: %s", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            LOG.debugf("cannot delete %s: %s", root, e.getMessage());
-        }
+        LocalRepositories.delete(root);
     }
 }

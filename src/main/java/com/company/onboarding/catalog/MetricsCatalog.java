@@ -6,18 +6,14 @@ import com.company.onboarding.catalogdata.RefKind;
 import com.company.onboarding.config.MetricsCatalogConfig;
 import com.company.onboarding.error.BadRequest;
 import com.company.onboarding.error.NotFound;
-import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.git.Bulkhead;
 import com.company.onboarding.git.RefNames;
 import com.company.onboarding.git.RefResolver;
 import com.company.onboarding.git.RefResolver.Resolution;
-import com.company.onboarding.git.RemoteClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +29,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * The metrics-catalog at a ref (product.md 7): the one way the service reads the catalog. A
+ * The metrics-catalog at a ref (docs/spec.md#the-metrics-catalog-cache): the one way the service reads the catalog. A
  * ref is checked before anything touches git, resolved against the configured remote only
  * (tags trusted for {@code metrics-catalog.tag-ttl}, branches for
  * {@code metrics-catalog.branch-ttl}, a commit id is itself), and read through
@@ -43,30 +39,24 @@ import org.eclipse.jgit.lib.ObjectId;
 @ApplicationScoped
 public class MetricsCatalog {
 
-    @Inject
-    MetricsCatalogConfig config;
-    @Inject
-    CatalogCommits commits;
-    @Inject
-    MeterRegistry meters;
-
+    private final MetricsCatalogConfig config;
+    private final CatalogCommits commits;
+    private final MeterRegistry meters;
     private final LongAdder lookups = new LongAdder();
-    private RefResolver refs;
-    private Bulkhead gate;
-    private Gauge waiting;
-    private Counter staleServes;
-    private FunctionCounter hits;
+    private final RefResolver refs;
+    private final Bulkhead gate;
+    private final Counter staleServes;
+    private final FunctionCounter hits;
 
-    @PostConstruct
-    void init() {
-        gate = new Bulkhead(config.maxWaitingRequests(), () -> new Unavailable("metrics-catalog.busy",
-                "too many requests are waiting for the metrics-catalog already; retry later", RemoteClient.RETRY_AFTER, null));
+    @Inject
+    MetricsCatalog(MetricsCatalogConfig config, CatalogCommits commits, MeterRegistry meters, Clock clock) {
+        this.config = config;
+        this.commits = commits;
+        this.meters = meters;
+        gate = commits.bulkhead();
         refs = new RefResolver(commits.remote()::lsRemote,
                 name -> name.startsWith(Constants.R_TAGS) ? config.tagTtl() : config.branchTtl(),
-                config.staleGrace(), Clock.systemUTC(), gate);
-        waiting = Gauge.builder("onboarding.catalog.remote.waiting", gate, Bulkhead::inUse)
-                .description("Requests waiting for the metrics-catalog remote (metrics-catalog.max-waiting-requests at most)")
-                .register(meters);
+                config.staleGrace(), clock, gate);
         Counter misses = commits.misses();
         hits = FunctionCounter.builder("onboarding.catalog.cache.hits", lookups, l -> l.sum() - misses.count())
                 .description("Catalog reads served from a parsed snapshot in memory").register(meters);
@@ -80,7 +70,6 @@ public class MetricsCatalog {
     void close() {
         meters.remove(hits);
         meters.remove(staleServes);
-        meters.remove(waiting);
     }
 
     /**

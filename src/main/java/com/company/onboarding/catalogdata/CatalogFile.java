@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One metrics-catalog file that carries {@code data."dynatrace-custom-metrics.json"}, parsed
- * (product.md 1). Files without that key are not represented at all.
+ * (docs/spec.md#metrics-catalog-files). Files without that key are not represented at all.
  *
  * @param path          path in the repository, e.g. {@code services/payment-processor/payment-business-metrics.yaml}
  * @param customMetrics the JSON's {@code customMetrics}, items as written

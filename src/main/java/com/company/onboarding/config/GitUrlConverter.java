@@ -1,5 +1,6 @@
 package com.company.onboarding.config;
 
+import com.company.onboarding.git.GitUrl;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /** Lets configuration values become {@link GitUrl}s, keeping our message when one is malformed. */

@@ -1,5 +1,6 @@
 package com.company.onboarding.config;
 
+import com.company.onboarding.git.GitUrl;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -7,7 +8,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The metrics-catalog repository and how its refs are cached. Keys are public API (product.md 3). */
+/** The metrics-catalog repository and how its refs are cached. Keys are public API (docs/spec.md#configuration). */
 @ConfigMapping(prefix = "metrics-catalog")
 public interface MetricsCatalogConfig {
 

@@ -1,12 +1,13 @@
 package com.company.onboarding.config;
 
+import com.company.onboarding.git.GitUrl;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Where platform-next lives and which files in it we read. Keys are public API (product.md 3). */
+/** Where platform-next lives and which files in it we read. Keys are public API (docs/spec.md#configuration). */
 @ConfigMapping(prefix = "platform-next")
 public interface PlatformNextConfig {
 

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How onboarding publishes its change to platform-next. Keys are public API (product.md 3). */
+/** How onboarding publishes its change to platform-next. Keys are public API (docs/spec.md#configuration). */
 @ConfigMapping(prefix = "pull-request")
 public interface PullRequestConfig {
 

@@ -28,7 +28,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.jboss.logging.Logger;
 
 /**
- * Seeds the embedded default (product.md 9): real bare repositories under the data directory,
+ * Seeds the embedded default (docs/spec.md#the-embedded-default): real bare repositories under the data directory,
  * built from sample content shipped in the jar, so the service runs its whole job with no
  * configuration. A repository that already has a commit is never touched: restarts reuse it
  * and whatever was pushed to it since.

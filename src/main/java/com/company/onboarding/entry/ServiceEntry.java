@@ -63,7 +63,7 @@ public record ServiceEntry(
         }
     }
 
-    /** What an entry changes for one environment (product.md 4.1, source 6). */
+    /** What an entry changes for one environment (docs/spec.md#sources-and-precedence, the last source). */
     public record EnvironmentOverride(BigDecimal sloAvailability, BigDecimal sloLatencyP95ms, BigDecimal sloLatencyP99ms,
             BigDecimal sloErrorRate, OverrideDynatrace dynatrace) {
     }

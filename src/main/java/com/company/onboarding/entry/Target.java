@@ -2,7 +2,7 @@ package com.company.onboarding.entry;
 
 /**
  * One place an entry is deployed: an (environment, track, region) of {@code enabledIn} x {@code regions}.
- * Its namespace is {@code <env>-<service>-<region>-<track>} (product.md 4).
+ * Its namespace is {@code <env>-<service>-<region>-<track>} (docs/spec.md#merge-semantics).
  */
 public record Target(String environment, String track, String region, String namespace) {
 

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Every failure a client should see, as a problem (RFC 9457). Services throw these; the one
  * mapper in {@code api} turns them into {@code application/problem+json}. The {@code code}
- * is stable API (product.md 5): clients switch on it.
+ * is stable API (docs/spec.md#errors): clients switch on it.
  */
 public abstract sealed class ApiException extends RuntimeException
         permits BadRequest, NotFound, Conflict, Unprocessable, Unavailable, UpstreamInvalid, UnsupportedMediaType {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One problem of a service entry (product.md 5): where it is, a stable code clients switch on,
+ * One problem of a service entry (docs/spec.md#validation): where it is, a stable code clients switch on,
  * a message a person reads, and whether it blocks. {@code source} names the catalog file and ref
  * when the problem is inside one (then {@code pointer} points into that file's JSON);
  * {@code suggestion} is a likely intended value.

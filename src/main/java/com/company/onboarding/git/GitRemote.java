@@ -1,6 +1,5 @@
 package com.company.onboarding.git;
 
-import com.company.onboarding.config.GitUrl;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one rule a ref from a request must pass before it touches git (product.md 8, recipes.md
- * "Git refs and paths"): a tag or branch name, or a full commit id. Stricter than JGit's
+ * The one rule a ref from a request must pass before it touches git (docs/spec.md#reliability-and-security,
+ * docs/library-notes.md#git-refs-and-paths): a tag or branch name, or a full commit id. Stricter than JGit's
  * {@code Repository.isValidRefName}, which accepts a leading {@code -} that git's command line
  * would read as an option.
  */

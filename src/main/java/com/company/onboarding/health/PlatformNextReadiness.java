@@ -14,8 +14,12 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class PlatformNextReadiness implements HealthCheck {
 
+    private final PlatformNextReader platform;
+
     @Inject
-    PlatformNextReader platform;
+    PlatformNextReadiness(PlatformNextReader platform) {
+        this.platform = platform;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Notification channels of an alert rule (product.md 4.3). Profiles write {@code channels}, the
+ * Notification channels of an alert rule (docs/spec.md#notification-channels). Profiles write {@code channels}, the
  * catalog writes {@code notificationChannels}; the output always has {@code notificationChannels},
  * an object of channel type to a list of values ({@code teams}, {@code email}, any other type as
  * written), values de-duplicated in first-seen order.

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Dynatrace ConfigMap CI writes for one target (product.md 4.6), as data: maps keep their
+ * The Dynatrace ConfigMap CI writes for one target (docs/spec.md#output), as data: maps keep their
  * order. {@link ConfigMapYaml} renders it; a JSON client gets it as is.
  */
 public record ConfigMap(String apiVersion, String kind, Metadata metadata, Map<String, String> data) {

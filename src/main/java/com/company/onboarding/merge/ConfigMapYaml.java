@@ -1,8 +1,8 @@
 package com.company.onboarding.merge;
 
+import com.company.onboarding.parsing.YamlScalars;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders a {@link ConfigMap} as the YAML document CI writes. A small emitter rather than a YAML
@@ -10,9 +10,9 @@ import java.util.Set;
  * <ul>
  * <li>two-space block mappings in the order of the record's maps;</li>
  * <li>a scalar is plain when it starts with a letter, holds only letters, digits and
- *     {@code . _ / @ -}, and cannot be read as anything but a string by YAML 1.1 or 1.2
- *     ({@code true}, {@code no}, {@code null}, ... are quoted); otherwise it is double-quoted with
- *     escapes, so {@code monitoring.primary: "true"} stays a string;</li>
+ *     {@code . _ / @ -}, and {@link YamlScalars} (the one rule of the YAML writers) says it stays
+ *     a string plain ({@code true}, {@code no}, {@code null}, ... in any case are quoted); otherwise
+ *     it is double-quoted with JSON's escapes, so {@code monitoring.primary: "true"} stays a string;</li>
  * <li>a {@code data} value with line breaks is a literal block ({@code |}, with {@code |-} or
  *     {@code |+} when it does not end in exactly one newline) indented two more spaces; a value
  *     holding a character a block cannot carry is double-quoted instead.</li>
@@ -20,9 +20,6 @@ import java.util.Set;
  * Documents of several targets are joined by {@code ---} lines, in the order given.
  */
 public final class ConfigMapYaml {
-
-    // Words YAML 1.1 or 1.2 would read as booleans or null.
-    private static final Set<String> RESERVED = Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null");
 
     private ConfigMapYaml() {
     }
@@ -124,7 +121,7 @@ public final class ConfigMapYaml {
     }
 
     static String scalar(String value) {
-        return isPlain(value) && !RESERVED.contains(value.toLowerCase(java.util.Locale.ROOT)) ? value : quoted(value);
+        return isPlain(value) && YamlScalars.plainSafe(value, false) ? value : quoted(value);
     }
 
     /** {@code [A-Za-z][A-Za-z0-9._/@-]*}, without a regular expression: labels are written often. */

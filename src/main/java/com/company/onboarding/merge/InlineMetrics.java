@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inline metrics as entries write them, flattened to the catalog's shape (product.md 4.2):
+ * Inline metrics as entries write them, flattened to the catalog's shape (docs/spec.md#lists-merge-by-name):
  * {@code {name, type, description, dynatrace: {enabled, unit, aggregation, dimensions}}} becomes
  * {@code {name, type, description, unit, aggregation, dimensions}}. Absent fields stay absent.
  */

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The preview engine: a profile, the catalog files at one commit and an entry become the
- * Dynatrace config of every target, with provenance and findings. Every rule of product.md
- * 4.1 to 4.6 lives in this package. Pure and stateless: no git, no HTTP, safe to share.
+ * Dynatrace config of every target, with provenance and findings. Every rule of
+ * docs/spec.md#merge-semantics lives in this package. Pure and stateless: no git, no HTTP, safe to share.
  *
  * <p>Findings it reports: {@code metric.conflict} (error), {@code metric.redefined},
  * {@code metric.inline-disabled}, {@code variable.unknown}, {@code field.invalid} (an SLO that

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param target      environment, track, region and namespace
  * @param configMap   the ConfigMap CI writes; its {@code data."application.json"} is {@code application} pretty-printed
- * @param application the application document (product.md 4.6 key order); shares subtrees with the
+ * @param application the application document (docs/spec.md#output key order); shares subtrees with the
  *                    other targets, so it must not be modified
  * @param sources     the sources that contributed, in precedence order
  * @param provenance  which source set each value

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A list that merges by {@code name} (product.md 4.2): an item whose name was seen before is merged
+ * A list that merges by {@code name} (docs/spec.md#lists-merge-by-name): an item whose name was seen before is merged
  * field by field onto the earlier one and keeps its position; top-level fields replace, nested
  * objects are replaced whole; a new name is appended. Items without a string name cannot be
  * matched and are appended as they are. Each field remembers which source set it last; the

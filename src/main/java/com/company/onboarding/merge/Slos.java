@@ -18,7 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.function.Function;
 
 /**
- * SLOs of one environment (product.md 4.4): the profile's baseline, then the profile's
+ * SLOs of one environment (docs/spec.md#slos): the profile's baseline, then the profile's
  * environment override, then the entry's override; the last one present wins. Numbers are the
  * nodes as parsed, so {@code 99.0} stays {@code 99.0}.
  *

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * One input of a merge (product.md 4.1), in precedence order of {@link Kind}. {@code label} is
+ * One input of a merge (docs/spec.md#sources-and-precedence), in precedence order of {@link Kind}. {@code label} is
  * what provenance shows a person ("catalog profile payment-business-metrics @ v1.2.0 (commit
  * abc1234), file profiles/payment-business-metrics/metrics.yaml"); the other fields let a client
  * link to the file.

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Variables in values (product.md 4.5): {@code {SERVICE}}, {@code {ENVIRONMENT}}, {@code {REGION}},
+ * Variables in values (docs/spec.md#variables): {@code {SERVICE}}, {@code {ENVIRONMENT}}, {@code {REGION}},
  * {@code {TEAM}} (the entry's {@code cost.costOwner}), {@code {COST_CENTER}}, {@code {BUSINESS_UNIT}}.
  * Substitution works on the string values of the merged tree, never on serialized text, so a value
  * holding {@code /}, {@code "} or a newline cannot break the document, and a replacement is never

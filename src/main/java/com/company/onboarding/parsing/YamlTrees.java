@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * Reads one YAML document into a Jackson tree, from SnakeYAML's events, with limits.
  *
  * <p>Jackson's own YAML parser ignores SnakeYAML's alias, depth and duplicate-key options
- * and turns an alias into its anchor's name (recipes.md), so we walk the events ourselves:
+ * and turns an alias into its anchor's name (docs/library-notes.md#yaml-and-json-parsing), so we walk the events ourselves:
  * anchors, aliases and explicit tags are refused, duplicate keys are refused with their
  * pointer, and depth is checked before it can exhaust the stack. Plain scalars are resolved
  * by the YAML 1.2 core schema (so {@code yes} and {@code on} stay strings, as in yq v4);

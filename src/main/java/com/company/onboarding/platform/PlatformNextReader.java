@@ -4,10 +4,9 @@ import com.company.onboarding.config.PlatformNextConfig;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.git.Mirror;
 import com.company.onboarding.git.RefResolver;
-import com.company.onboarding.git.Remotes;
 import com.company.onboarding.git.SingleFlight;
+import com.company.onboarding.remotes.Remotes;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,22 +33,17 @@ public class PlatformNextReader {
     private static final Logger LOG = Logger.getLogger(PlatformNextReader.class);
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-    @Inject
-    PlatformNextConfig config;
-    @Inject
-    Remotes remotes;
-    @Inject
-    MeterRegistry meters;
-
-    Clock clock = Clock.systemUTC();
-
+    private final PlatformNextConfig config;
+    private final Clock clock;
     private final SingleFlight<ObjectId, PlatformSnapshot> reads = new SingleFlight<>();
-    private Mirror mirror;
-    private RefResolver branch;
+    private final Mirror mirror;
+    private final RefResolver branch;
     private volatile PlatformSnapshot snapshot;
 
-    @PostConstruct
-    void open() {
+    @Inject
+    PlatformNextReader(PlatformNextConfig config, Remotes remotes, MeterRegistry meters, Clock clock) {
+        this.config = config;
+        this.clock = clock;
         mirror = Mirror.open(remotes.platformNext(), remotes.cacheDirectory("platform-next.git"), meters);
         // No stale grace: an unreachable platform-next is a 503 and readiness goes DOWN, as before.
         branch = new RefResolver(mirror::lsRemote, ref -> config.refreshInterval(), Duration.ZERO, clock);

@@ -11,8 +11,12 @@ import java.util.List;
 @ApplicationScoped
 public class ServiceCatalog {
 
+    private final PlatformNextReader platform;
+
     @Inject
-    PlatformNextReader platform;
+    ServiceCatalog(PlatformNextReader platform) {
+        this.platform = platform;
+    }
 
     /** What a list shows of an entry. */
     public record ServiceSummary(String name, String archetype, String monitoringProfile) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * The structured preview (product.md 4.6): per target, the ConfigMap CI writes, the parsed
+ * The structured preview (docs/spec.md#output): per target, the ConfigMap CI writes, the parsed
  * application document, the sources that contributed, which source set each value, and the
  * warnings. {@code message} says why there are no targets, when there are none.
  */

@@ -26,7 +26,7 @@ import java.util.List;
 @ApplicationScoped
 public class PreviewService {
 
-    /** The two forms of a preview (product.md 2). */
+    /** The two forms of a preview (docs/spec.md#http-api). */
     public enum Format {
         JSON("application/json"), YAML("application/yaml;charset=utf-8");
 

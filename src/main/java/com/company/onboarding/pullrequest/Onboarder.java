@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /services} (product.md 6): reads the request, validates the entry with the one
+ * {@code POST /services} (docs/spec.md#opening-the-pull-request): reads the request, validates the entry with the one
  * validator (a failing entry never reaches git), summarises its preview for the pull request,
  * and hands it to {@link OnboardingService}.
  */
@@ -51,7 +51,7 @@ public class Onboarder {
         }
         Assessment assessment = assessments.proposed(entry);
         if (assessment.errors().stream().anyMatch(f -> f.code().equals("service.exists"))) {
-            // Not a mistake in the entry but a conflict with platform-next (product.md 2): 409, findings attached.
+            // Not a mistake in the entry but a conflict with platform-next (docs/spec.md#http-api): 409, findings attached.
             throw new Conflict("service.exists", "a service named \"" + assessment.entry().name()
                     + "\" is already in services.yaml on the base branch", Map.of("errors", assessment.errors()));
         }

@@ -6,12 +6,16 @@ import com.company.onboarding.error.Conflict;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.git.Mirror;
 import com.company.onboarding.git.RefPush;
-import com.company.onboarding.git.Remotes;
 import com.company.onboarding.pullrequest.OnboardingRepository.Heads;
 import com.company.onboarding.pullrequest.OnboardingResult.Status;
 import com.company.onboarding.pullrequest.PullRequestProvider.Opened;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestDraft;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestLink;
+import com.company.onboarding.remotes.Remotes;
+import com.company.onboarding.servicesyaml.EditNotVerifiedException;
+import com.company.onboarding.servicesyaml.ServicesEntries;
+import com.company.onboarding.servicesyaml.ServicesYamlEditor;
+import com.company.onboarding.servicesyaml.UnsafeEditException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -28,7 +32,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.jboss.logging.Logger;
 
 /**
- * {@code POST /services} after validation (product.md 6): adds the entry to services.yaml on a
+ * {@code POST /services} after validation (docs/spec.md#opening-the-pull-request): adds the entry to services.yaml on a
  * branch {@code <prefix><service>} and opens the pull request, idempotently and safely under
  * concurrency.
  *
@@ -59,14 +63,12 @@ public class OnboardingService implements AutoCloseable {
     private final Clock clock;
     private final ServicesYamlEditor editor = new ServicesYamlEditor();
     private final ServiceLocks locks = new ServiceLocks();
-    private volatile Runnable beforePush = () -> { };
 
     @Inject
     OnboardingService(Remotes remotes, PlatformNextConfig platformNext, PullRequestConfig config, MeterRegistry meters,
-            PullRequestProvider provider) {
+            PullRequestProvider provider, Clock clock) {
         this(Mirror.open(remotes.platformNext(), remotes.cacheDirectory("platform-next-onboarding.git"), meters),
-                platformNext.branch(), platformNext.servicesPath(), provider, OnboardingSettings.of(config),
-                Clock.systemUTC());
+                platformNext.branch(), platformNext.servicesPath(), provider, OnboardingSettings.of(config), clock);
     }
 
     /**
@@ -100,16 +102,6 @@ public class OnboardingService implements AutoCloseable {
         }
     }
 
-    /** Runs between writing the commit and checking the remote before the push: tests move the base there. */
-    void beforePush(Runnable hook) {
-        this.beforePush = hook;
-    }
-
-    /** Locks held or awaited right now (tests: none once requests are done). */
-    int lockedServices() {
-        return locks.size();
-    }
-
     private OnboardingResult decide(OnboardingRequest request, String branch) {
         String service = request.service();
         RefPush.Outcome rejection = null;
@@ -129,7 +121,6 @@ public class OnboardingService implements AutoCloseable {
             byte[] edited = edit(services, request);
             ObjectId commit = repository.writeCommit(heads.base(), edited, author(),
                     PullRequestText.commitMessage(request, repository.servicesPath()));
-            beforePush.run();
             Heads now = repository.heads(branch);
             if (!now.base().equals(heads.base()) || now.branch().isPresent()) {
                 LOG.infof("onboarding %s: platform-next changed while the commit was written (attempt %d); re-reading",
@@ -161,9 +152,7 @@ public class OnboardingService implements AutoCloseable {
     private OnboardingResult onExistingBranch(OnboardingRequest request, String branch, ObjectId head) {
         String service = request.service();
         boolean same = repository.servicesFile(head)
-                .flatMap(ServicesEntries::parse)
-                .flatMap(entries -> entries.find(service))
-                .map(item -> ServicesEntries.sameEntry(item, request.entry()))
+                .map(file -> ServicesEntries.containsEntry(file, request.entry()))
                 .orElse(false);
         if (!same) {
             Map<String, Object> names = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ final class ServiceLocks {
         });
     }
 
-    /** Names with a lock held or awaited (for tests: none once every request is done). */
+    /** Names with a lock held or awaited: none once every request is done, however many names were asked for. */
     int size() {
         return locks.size();
     }

@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses an alert condition (product.md 5.1) by recursive descent over {@link ConditionLexer}'s
- * tokens. The grammar (README, "Validation rules for metrics and alert conditions"):
+ * Parses an alert condition (docs/spec.md#alert-conditions) by recursive descent over {@link ConditionLexer}'s
+ * tokens. The grammar (docs/spec.md#alert-conditions):
  *
  * <pre>
  * condition  = comparison ;                    (a comparison, a signal or a call at the top)

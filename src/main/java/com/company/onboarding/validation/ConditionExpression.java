@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The syntax tree of an alert condition (product.md 5.1). Parentheses leave no node: the tree's
+ * The syntax tree of an alert condition (docs/spec.md#alert-conditions). Parentheses leave no node: the tree's
  * shape is the grouping. {@link #column()} is the 1-based column a problem with the node is
  * reported at: its first character, or its operator for {@link Binary} and {@link Negation}.
  */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.IntPredicate;
 
 /**
- * Dynatrace's rules for metric keys and dimension keys (recipes.md "Dynatrace names"), each
+ * Dynatrace's rules for metric keys and dimension keys (docs/library-notes.md#dynatrace-names), each
  * rejection saying exactly what is wrong. A name Dynatrace would refuse, or silently rewrite,
  * fails here, before CI ships it.
  */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binds leniently (recipes.md): the body is read to a tree first, checked against its
+ * Binds leniently (docs/library-notes.md#yaml-and-json-parsing): the body is read to a tree first, checked against its
  * {@link Shape}, and only then mapped to records. A node of the wrong type is
  * {@code entry.malformed} at its pointer and left out; a missing required field is
  * {@code field.required}; an unknown field is a {@code field.unknown} warning with the closest

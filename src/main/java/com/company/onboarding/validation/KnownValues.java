@@ -5,7 +5,7 @@ import com.company.onboarding.entry.Targets;
 import java.util.List;
 import java.util.Map;
 
-/** The configured values an entry is checked against (product.md 3), in one immutable record. */
+/** The configured values an entry is checked against (docs/spec.md#known-values), in one immutable record. */
 public record KnownValues(List<String> environments, List<String> tracks, String defaultTrack, List<String> regions,
         List<String> sizes, Map<String, String> archetypeProfiles, List<String> alertSeverities, List<String> alertTargets,
         ConditionVocabulary vocabulary) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A custom metric by Dynatrace's rules (recipes.md "Dynatrace names"): key, type, unit,
+ * A custom metric by Dynatrace's rules (docs/library-notes.md#dynatrace-names): key, type, unit,
  * aggregation and dimension keys. Inline metrics keep unit, aggregation and dimensions under
  * {@code dynatrace}; profile and catalog metrics have them flat; {@code details} says where.
  */

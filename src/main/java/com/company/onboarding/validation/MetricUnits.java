@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one table of accepted unit spellings and the Dynatrace unit each becomes (README,
- * "Validation rules for metrics and alert conditions", mirrors it; a test keeps them equal).
+ * The one table of accepted unit spellings and the Dynatrace unit each becomes (docs/spec.md#units
+ * mirrors it; a test keeps them equal).
  * Entries and catalog files write the design document's lowercase spellings ({@code count},
  * {@code seconds}); Dynatrace's own names ({@code Count}, {@code Second}) are accepted as
  * themselves. Matching is exact: {@code Seconds} is refused with {@code seconds} suggested.

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Checks a list of alert rules wherever it was written (the entry's overrides, a profile, a
  * catalog file): severity, targets, names unique within the list, and the condition, which must
- * parse (product.md 5.1) and name only merged custom metrics and built-ins.
+ * parse (docs/spec.md#alert-conditions) and name only merged custom metrics and built-ins.
  */
 final class RuleChecks {
 

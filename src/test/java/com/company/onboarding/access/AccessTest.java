@@ -36,7 +36,9 @@ class AccessTest {
                     java.util.HexFormat.of().formatHex(AccessTokens.sha256(ONBOARDER)),
                     "access.tokens.scaffolder.subject", "backstage-scaffolder",
                     "access.tokens.scaffolder.roles", "onboarder",
-                    "access.protect-openapi", "true");
+                    "access.protect-openapi", "true",
+                    // on every interface, to show that with tokens the address does not matter
+                    "quarkus.http.host", "0.0.0.0");
         }
     }
 
@@ -76,16 +78,28 @@ class AccessTest {
 
     @Test
     void writesOtherThanValidateAndPreviewNeedTheOnboarderRoleHoweverThePathIsSpelled() {
-        // JAX-RS routes "/services;x=1" to POST /services: the check must read the path the same way.
+        // JAX-RS routes "/services;x=1" to POST /services, so its @RolesAllowed(onboarder) decides: however the
+        // path is spelled, the role is checked on the method the request reaches.
         given().auth().oauth2(ONBOARDER).contentType("application/json").body("{}").urlEncodingEnabled(false)
                 .when().post("/services;x=1").then().statusCode(422);
         for (String path : new String[] {"/services;x=1", "/services;", "/services/", "//services", "/services/.",
-                "/q/health/../../services", "/services%3Bx=1", "/no/such/path"}) {
+                "/q/health/../../services"}) {
             given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
                     .when().post(path).then()
                     .statusCode(403)
                     .contentType(Problem.MEDIA_TYPE)
                     .body("code", equalTo("access.forbidden"));
+        }
+        // Spellings that reach no operation are refused too: 404 with a token, 401 without one.
+        for (String path : new String[] {"/services%3Bx=1", "/no/such/path"}) {
+            given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
+                    .when().post(path).then()
+                    .statusCode(404)
+                    .contentType(Problem.MEDIA_TYPE)
+                    .body("code", equalTo("request.not-found"));
+            given().contentType("application/json").body("{}").urlEncodingEnabled(false).when().post(path).then()
+                    .statusCode(401)
+                    .body("code", equalTo("access.unauthenticated"));
         }
         given().auth().oauth2(READER).contentType("application/json").body("{}").urlEncodingEnabled(false)
                 .when().post("/services/validate;v=1").then().statusCode(200);
@@ -128,6 +142,41 @@ class AccessTest {
             org.hamcrest.MatcherAssert.assertThat(message, containsString("Requested-by: carol@company.com"));
             org.hamcrest.MatcherAssert.assertThat(message, containsString("Onboarded-by: backstage-scaffolder"));
         }
+    }
+
+    @Test
+    void eachRefusalSaysWhyInWordsClientsShow() {
+        given().when().get("/services").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalTo(BearerTokenMechanism.CHALLENGE))
+                .body("type", equalTo("urn:monitoring-onboarding:problem:access.unauthenticated"))
+                .body("detail", equalTo("a bearer token is required"));
+        given().auth().oauth2("not-a-token-we-know").when().get("/services").then()
+                .statusCode(401)
+                .header("WWW-Authenticate", equalTo(BearerTokenMechanism.CHALLENGE))
+                .body("detail", equalTo("the bearer token is not valid"));
+        given().auth().oauth2(READER).contentType("application/json").body("{}").when().post("/services").then()
+                .statusCode(403)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.nullValue())
+                .body("type", equalTo("urn:monitoring-onboarding:problem:access.forbidden"))
+                .body("detail", equalTo("this token lacks the onboarder role"));
+        given().when().get("/q/openapi").then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", equalTo(BearerTokenMechanism.CHALLENGE))
+                .body("detail", equalTo("a bearer token is required"));
+    }
+
+    @Test
+    void withTokensTheCallersAddressDoesNotMatter() {
+        java.util.Optional<java.net.InetAddress> address = OpenAccessHttpTest.nonLoopbackAddress();
+        org.junit.jupiter.api.Assumptions.assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
+        String remote = "http://" + address.get().getHostAddress();
+        given().baseUri(remote).auth().oauth2(ONBOARDER).contentType("application/json").body("{}").when().post("/services")
+                .then().statusCode(422);
+        given().baseUri(remote).auth().oauth2(READER).contentType("application/json").body("{}").when().post("/services")
+                .then().statusCode(403).body("code", equalTo("access.forbidden"));
+        given().baseUri(remote).when().get("/profiles").then().statusCode(401);
     }
 
     @Test

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Secrets never leave (product.md 8): after onboarding through the {@code github} provider with
+ * Secrets never leave (docs/spec.md#reliability-and-security): after onboarding through the {@code github} provider with
  * its token, pushing to platform-next over smart HTTP with a git token, reading the catalog with
  * a git password and calling with bearer access tokens (including a PR host that times out, and
  * tokens absent, wrong and of the wrong role), none of the secrets, nor their Basic or Bearer

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Hostile input through real HTTP (product.md 8): every case is a 4xx problem, or a 200 validation
+ * Hostile input through real HTTP (docs/spec.md#reliability-and-security): every case is a 4xx problem, or a 200 validation
  * report where the body is readable and the entry is what is wrong; none is a 5xx, none shows a
  * stack trace or a Java type, nothing leaves the data directory or the configured catalog, and
  * afterwards the service still answers. Each case is one dynamic test, named after its attack.

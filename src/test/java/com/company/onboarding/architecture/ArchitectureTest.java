@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of docs/architecture.md: packages by capability whose dependencies point
+ * The package rules of docs/development.md#layout: packages by capability whose dependencies point
  * inward, with no cycle between any two, and a pure core ({@code merge}, {@code validation}) that
  * knows nothing of git, HTTP or the services that read the repositories.
  */

@@ -3,8 +3,10 @@ package com.company.onboarding.bench;
 import com.company.onboarding.catalog.CatalogReader;
 import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.catalog.CommitStore;
-import com.company.onboarding.config.GitUrl;
+import com.company.onboarding.git.Bulkhead;
+import com.company.onboarding.git.CommitFetcher;
 import com.company.onboarding.git.GitRemote;
+import com.company.onboarding.git.GitUrl;
 import com.company.onboarding.git.RemoteClient;
 import com.company.onboarding.git.RemoteRefs;
 import com.company.onboarding.testing.PackagedService;
@@ -139,7 +141,7 @@ public final class CatalogCacheBench {
             Path root = WORK.resolve("store-" + run);
             deleteTree(root);
             double ms = time(() -> {
-                CommitStore store = new CommitStore(remote, root, 10, Long.MAX_VALUE, 2);
+                CommitStore store = new CommitStore(fetcher(remote), root, 10, Long.MAX_VALUE);
                 RemoteRefs refs = remote.lsRemote();
                 ObjectId commit = refs.get("refs/tags/" + tag).orElseThrow();
                 try (CommitStore.Lease lease = store.lease(commit, () -> List.of("refs/tags/" + tag))) {
@@ -154,11 +156,16 @@ public final class CatalogCacheBench {
         return times;
     }
 
+    /** The service's defaults: two fetches at once, 32 requests waiting. */
+    private static CommitFetcher fetcher(RemoteClient remote) {
+        return new CommitFetcher(remote, new Bulkhead("metrics-catalog", 32, 2, Duration.ofSeconds(30)));
+    }
+
     private static void heapOf50Commits(String url, List<String> tags) throws Exception {
         RemoteClient remote = remote(url);
         Path root = WORK.resolve("store-heap");
         deleteTree(root);
-        CommitStore store = new CommitStore(remote, root, 100, Long.MAX_VALUE, 2);
+        CommitStore store = new CommitStore(fetcher(remote), root, 100, Long.MAX_VALUE);
         RemoteRefs refs = remote.lsRemote();
         CatalogReader reader = new CatalogReader();
         long before = usedHeap();

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Parsing the nine conditions of product.md 5.1 (a validation parses every rule of the merged
+ * Parsing the nine conditions of docs/spec.md#alert-conditions (a validation parses every rule of the merged
  * config once), and parsing plus checking their names against the merged metrics. A score is
  * one invocation: all nine conditions. Sampled, so the median and p99 show through the noise of
  * a shared machine better than an average does.

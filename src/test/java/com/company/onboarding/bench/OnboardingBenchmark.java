@@ -1,12 +1,12 @@
 package com.company.onboarding.bench;
 
-import com.company.onboarding.config.GitUrl;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.entry.ServiceEntry.Cost;
 import com.company.onboarding.entry.ServiceEntry.CustomMetrics;
 import com.company.onboarding.entry.ServiceEntry.Monitoring;
 import com.company.onboarding.entry.ServiceEntry.Repository;
 import com.company.onboarding.git.GitRemote;
+import com.company.onboarding.git.GitUrl;
 import com.company.onboarding.git.Mirror;
 import com.company.onboarding.pullrequest.LocalPullRequests;
 import com.company.onboarding.pullrequest.OnboardingRequests;

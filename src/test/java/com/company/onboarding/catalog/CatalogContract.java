@@ -19,8 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.company.onboarding.api.Problem;
 import com.company.onboarding.testing.CatalogFixture;
 import com.company.onboarding.testing.InjectRepo;
+import com.company.onboarding.testing.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +54,8 @@ abstract class CatalogContract {
     MetricsCatalog metricsCatalog;
     @Inject
     CatalogCommits commits;
+    @Inject
+    MovableClock clock;
 
     /** Which transport serves the catalog, e.g. "file" (the cold tag of each transport is its own). */
     abstract String transport();
@@ -166,7 +170,7 @@ abstract class CatalogContract {
             given().when().get("/metrics-catalog/refs/branch-moving").then().statusCode(200).body("commit", equalTo(first));
         }
         assertEquals(listings, counter("onboarding.git.ls-remote"), "within the TTL the remote is not asked");
-        Thread.sleep(TTL_MILLIS + 200);
+        clock.advance(Duration.ofMillis(TTL_MILLIS + 200));
         given().when().get("/metrics-catalog/refs/branch-moving").then()
                 .statusCode(200).body("commit", equalTo(second)).body("warnings", empty());
     }
@@ -245,7 +249,7 @@ abstract class CatalogContract {
                     .body(not(containsString("127.0.0.1")))
                     .body(not(containsString("test-data")))
                     .body(not(containsString("Exception")));
-            Thread.sleep(TTL_MILLIS + 200); // past the branch TTL, well inside the grace period
+            clock.advance(Duration.ofMillis(TTL_MILLIS + 200)); // past the branch TTL, well inside the grace period
             given().when().get("/metrics-catalog/refs/main").then()
                     .statusCode(200)
                     .body("kind", equalTo("branch"))

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.company.onboarding.config.GitUrl;
 import com.company.onboarding.error.NotFound;
+import com.company.onboarding.git.Bulkhead;
+import com.company.onboarding.git.CommitFetcher;
 import com.company.onboarding.git.GitRemote;
+import com.company.onboarding.git.GitUrl;
 import com.company.onboarding.git.RemoteClient;
 import com.company.onboarding.testing.CatalogFixture;
 import com.company.onboarding.testing.Fixtures;
@@ -54,7 +56,8 @@ class CommitStoreTest {
     }
 
     private CommitStore store(int maxCommits, long maxBytes) {
-        return new CommitStore(remote, root, maxCommits, maxBytes, 2);
+        return new CommitStore(new CommitFetcher(remote, new Bulkhead("metrics-catalog", 32, 2, Duration.ofSeconds(5))),
+                root, maxCommits, maxBytes);
     }
 
     private ObjectId commit(String name) {

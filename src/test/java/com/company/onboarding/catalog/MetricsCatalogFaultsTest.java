@@ -2,6 +2,7 @@ package com.company.onboarding.catalog;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalog's remote failing in the middle of a fetch (product.md 8): stalled past the git
+ * The catalog's remote failing in the middle of a fetch (docs/spec.md#reliability-and-security): stalled past the git
  * timeout, or killed. The request gets a 503 with Retry-After; nothing half-fetched is kept, so
  * the retry once the remote is healthy serves the right commit; the rest of the service answers
  * meanwhile; and a burst beyond the configured concurrency is refused at once rather than
@@ -142,10 +144,8 @@ class MetricsCatalogFaultsTest {
         return meters.get("onboarding.catalog.remote.waiting").gauge().value();
     }
 
-    private void awaitWaiting(int count) throws InterruptedException {
-        for (int i = 0; i < 6000 && waiting() < count; i++) {
-            Thread.sleep(10);
-        }
+    private void awaitWaiting(int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> waiting() >= count);
         assertEquals(count, (int) waiting(), "requests waiting for the catalog");
     }
 }

@@ -1,5 +1,6 @@
 package com.company.onboarding.git;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,8 +42,10 @@ class RefResolverTest {
     private volatile boolean down;
     private volatile CountDownLatch gate;
 
+    /** Every request that has to ask the remote passes it: the test counts them there. */
+    private final Bulkhead bulkhead = Bulkhead.unbounded();
     private final RefResolver resolver = new RefResolver(this::lsRemote,
-            name -> name.startsWith("refs/tags/") ? TAG_TTL : BRANCH_TTL, GRACE, clock);
+            name -> name.startsWith("refs/tags/") ? TAG_TTL : BRANCH_TTL, GRACE, clock, bulkhead);
 
     private RemoteRefs lsRemote() {
         listings.incrementAndGet();
@@ -156,7 +159,8 @@ class RefResolverTest {
             for (int i = 0; i < 10; i++) {
                 answers.add(pool.submit(() -> resolve("main")));
             }
-            Thread.sleep(300);
+            // All ten found no answer and wait for the remote, one of them listing its refs.
+            await().atMost(Duration.ofSeconds(10)).until(() -> bulkhead.inUse() == 10);
             gate.countDown();
             for (Future<Optional<Resolution>> answer : answers) {
                 assertEquals(A, answer.get(10, TimeUnit.SECONDS).orElseThrow().commit());

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.6: the ConfigMap as CI writes it. */
+/** docs/spec.md#output: the ConfigMap as CI writes it. */
 class ConfigMapYamlTest {
 
     @Test

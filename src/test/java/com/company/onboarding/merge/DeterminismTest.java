@@ -17,7 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.6: the same inputs give the same bytes, whatever order the catalog's files come in. */
+/** docs/spec.md#output: the same inputs give the same bytes, whatever order the catalog's files come in. */
 class DeterminismTest {
 
     // As the service's JSON responses are written (api.JacksonSetup).

@@ -26,7 +26,7 @@ public final class MergeFixtures {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    /** The defaults of product.md 3: int, pre, prod; track stable; euw1, euw2. */
+    /** The defaults of docs/spec.md#known-values: int, pre, prod; track stable; euw1, euw2. */
     public static final Targets TARGETS =
             new Targets(List.of("int", "pre", "prod"), List.of("stable"), "stable", List.of("euw1", "euw2"));
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.1 and 4.2: six sources in precedence order, lists merged by name. */
+/** docs/spec.md#sources-and-precedence and docs/spec.md#lists-merge-by-name: six sources in precedence order, lists merged by name. */
 class MergePrecedenceTest {
 
     private static final String PROFILE = "profile base";

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.2 for custom metrics: one item per name, type conflicts, redefinitions, inline flattening. */
+/** docs/spec.md#lists-merge-by-name for custom metrics: one item per name, type conflicts, redefinitions, inline flattening. */
 class MetricMergeTest {
 
     private static final MonitoringProfile DOMAIN_API = MergeFixtures.embeddedProfiles().get("domain-api");

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.3: {@code channels} and {@code notificationChannels} become one de-duplicated object. */
+/** docs/spec.md#notification-channels: {@code channels} and {@code notificationChannels} become one de-duplicated object. */
 class NotificationChannelsTest {
 
     private static final MonitoringProfile PROFILE = MergeFixtures.profiles("""

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The design document's payment-processor entry (section 3.1) against the embedded profile and
- * catalog: what its section 7.1 output leaves out is here (product.md 10).
+ * catalog: what its section 7.1 output leaves out is here (docs/spec.md#where-we-depart-from-the-design-document).
  */
 class PaymentProcessorMergeTest {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.4: SLOs per environment, numbers exactly as written. */
+/** docs/spec.md#slos: SLOs per environment, numbers exactly as written. */
 class SloResolutionTest {
 
     @Test
@@ -66,7 +66,7 @@ class SloResolutionTest {
     private static void assertSlos(MergedTarget target, String availability, String p95, String p99, String errorRate) {
         JsonNode slos = target.application().get("slos");
         assertEquals(List.of("availability", "latencyP95Ms", "latencyP99Ms", "errorRate"),
-                List.copyOf(iterable(slos)), "product.md 4.4 key order");
+                List.copyOf(iterable(slos)), "docs/spec.md#slos key order");
         assertEquals(availability, slos.get("availability").decimalValue().toPlainString());
         assertEquals(p95, slos.get("latencyP95Ms").decimalValue().toPlainString());
         assertEquals(p99, slos.get("latencyP99Ms").decimalValue().toPlainString());

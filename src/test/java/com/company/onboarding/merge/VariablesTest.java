@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** product.md 4.5: variables substituted in values, never in serialized text. */
+/** docs/spec.md#variables: variables substituted in values, never in serialized text. */
 class VariablesTest {
 
     private static final MonitoringProfile PROFILE = MergeFixtures.profiles("""

@@ -10,10 +10,12 @@ import com.company.onboarding.testing.BareRepo;
 import com.company.onboarding.testing.FilePlatformNext;
 import com.company.onboarding.testing.Fixtures;
 import com.company.onboarding.testing.InjectRepo;
+import com.company.onboarding.testing.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,8 @@ class ServicesFromRepositoryTest {
 
     @Inject
     MeterRegistry meters;
+    @Inject
+    MovableClock clock;
 
     @Test
     void listsTheServicesOfTheConfiguredRepository() {
@@ -60,7 +64,7 @@ class ServicesFromRepositoryTest {
         }
         assertEquals(fetchesBefore, fetches(), "requests within the refresh interval must not fetch");
 
-        Thread.sleep(5_200);
+        clock.advance(Duration.ofMillis(5_200));
         given().when().get("/services").then().statusCode(200)
                 .body("services.name", contains("alpha-api", "beta-job", "gamma-api"))
                 .body("commit", equalTo(platformNext.head("main")));

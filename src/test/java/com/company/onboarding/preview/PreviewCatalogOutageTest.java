@@ -12,7 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** A catalog that cannot be fetched is a 503, never a smaller config (product.md 10). */
+/** A catalog that cannot be fetched is a 503, never a smaller config (docs/spec.md#where-we-depart-from-the-design-document). */
 @QuarkusTest
 @WithTestResource(HttpMetricsCatalog.class)
 class PreviewCatalogOutageTest {

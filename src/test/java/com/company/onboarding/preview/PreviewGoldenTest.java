@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>The embedded repositories are seeded with fixed dates, so commit ids in the files are stable.
  * After an intended change, regenerate with
  * {@code ./mvnw test -Dtest=PreviewGoldenTest -Dgolden.update=true}, then read the diff against
- * product.md section 4 before committing.
+ * docs/spec.md#merge-semantics before committing.
  */
 @QuarkusTest
 class PreviewGoldenTest {

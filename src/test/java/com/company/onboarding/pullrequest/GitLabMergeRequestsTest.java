@@ -25,6 +25,7 @@ import com.company.onboarding.pullrequest.PullRequestProvider.Opened;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestDraft;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestLink;
 import com.company.onboarding.testing.LogCapture;
+import com.company.onboarding.testing.SampleEntries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

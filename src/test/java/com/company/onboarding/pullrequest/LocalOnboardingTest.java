@@ -12,7 +12,13 @@ import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.error.Conflict;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.pullrequest.OnboardingResult.Status;
+import com.company.onboarding.pullrequest.PullRequestProvider.Opened;
+import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestDraft;
+import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestLink;
+import com.company.onboarding.servicesyaml.ServicesYamlEditor;
 import com.company.onboarding.testing.Fixtures;
+import com.company.onboarding.testing.Insertion;
+import com.company.onboarding.testing.SampleEntries;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.FooterLine;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -38,8 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The onboarding flow on the {@code local} provider against a real bare platform-next over
- * {@code file://}: what is pushed, idempotency, the two 409s, a base that moves under the flow,
- * and concurrent requests.
+ * {@code file://}: what is pushed, idempotency, the two 409s, a request kept waiting, and
+ * concurrent requests. A base that moves under the flow: {@link MovingBaseTest}.
  */
 class LocalOnboardingTest {
 
@@ -143,70 +147,37 @@ class LocalOnboardingTest {
     }
 
     @Test
-    void aBaseThatMovesBeforeThePushIsReadAgainAndTheEntryAddedOnTheNewBase() throws Exception {
-        OnboardingService service = service();
-        String moved = remote.repo.read("main", Fixtures.SERVICES_PATH)
-                + "\n  - name: delta-api    # added while the flow ran\n    archetype: api\n";
-        AtomicBoolean once = new AtomicBoolean();
-        service.beforePush(() -> {
-            if (once.compareAndSet(false, true)) {
-                remote.repo.commit("main", "someone else's change", Map.of(Fixtures.SERVICES_PATH, moved,
-                        "README.md", "moved\n"));
-            }
-        });
-        String newBase = null;
-
-        OnboardingResult result = service.onboard(OnboardingRequests.of(SampleEntries.minimal("gamma-api")));
-
-        newBase = remote.repo.head("main");
-        assertTrue(once.get(), "the hook ran");
-        assertEquals(Status.CREATED, result.status());
-        String pushed = remote.repo.read("onboard/gamma-api", Fixtures.SERVICES_PATH);
-        Insertion insertion = Insertion.between(moved, pushed);
-        assertTrue(insertion.atLineStart());
-        assertTrue(pushed.contains("delta-api") && pushed.endsWith("  - name: gamma-api\n    archetype: api\n"
-                + "    monitoringProfile: domain-api\n"), pushed);
-        try (RevWalk walk = new RevWalk(remote.repo.repository())) {
-            RevCommit commit = walk.parseCommit(ObjectId.fromString(result.commit()));
-            assertEquals(newBase, commit.getParent(0).name(), "based on the moved base");
-            assertEquals("moved\n", remote.repo.read("onboard/gamma-api", "README.md"));
-        }
-    }
-
-    @Test
-    void aBaseThatNeverStopsMovingEndsInA503AfterTheConfiguredAttemptsAndPushesNothing() {
-        OnboardingService service = remote.service(new LocalPullRequests(), remote.repo.url(), Optional.empty(),
-                new OnboardingSettings("onboard/", "Monitoring Onboarding", "onboarding@company.com", 3,
-                        Duration.ofSeconds(60)));
-        services.add(service);
-        AtomicInteger moves = new AtomicInteger();
-        service.beforePush(() -> remote.repo.commit("main", "busy", Map.of("README.md", "move " + moves.incrementAndGet())));
-
-        Unavailable e = assertThrows(Unavailable.class,
-                () -> service.onboard(OnboardingRequests.of(SampleEntries.minimal("gamma-api"))));
-
-        assertEquals("platform-next.busy", e.code());
-        assertEquals(3, moves.get(), "pull-request.max-attempts reads, no more");
-        assertTrue(e.retryAfter().toSeconds() > 0);
-        assertEquals(List.of(), remote.onboardingBranches());
-    }
-
-    @Test
     void aRequestThatWaitsTooLongForAnotherOfTheSameServiceIsA503() throws Exception {
-        OnboardingService service = remote.service(new LocalPullRequests(), remote.repo.url(), Optional.empty(),
+        // The first request holds the service's lock while its pull request is being opened.
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        LocalPullRequests local = new LocalPullRequests();
+        PullRequestProvider slowHost = new PullRequestProvider() {
+            @Override
+            public String name() {
+                return local.name();
+            }
+
+            @Override
+            public Optional<PullRequestLink> findOpen(String branch) {
+                return local.findOpen(branch);
+            }
+
+            @Override
+            public Opened open(PullRequestDraft draft) {
+                inside.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return local.open(draft);
+            }
+        };
+        OnboardingService service = remote.service(slowHost, remote.repo.url(), Optional.empty(),
                 new OnboardingSettings("onboard/", "Monitoring Onboarding", "onboarding@company.com", 5,
                         Duration.ofMillis(200)));
         services.add(service);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        service.beforePush(() -> {
-            inside.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         OnboardingRequest request = OnboardingRequests.of(SampleEntries.minimal("gamma-api"));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -239,7 +210,8 @@ class LocalOnboardingTest {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(remote.repo.head("onboard/payment-processor")));
             assertEquals(remote.repo.head("main"), commit.getParent(0).name(), "one commit on the base");
         }
-        assertEquals(0, service.lockedServices(), "no lock left behind");
+        // No lock left behind: a thirteenth request is answered, not kept waiting (ServiceLocksTest counts the locks).
+        assertEquals(Status.EXISTING, service.onboard(request).status());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.company.onboarding.testing.BareRepo;
 import com.company.onboarding.testing.FilePlatformNext;
 import com.company.onboarding.testing.Fixtures;
 import com.company.onboarding.testing.InjectRepo;
+import com.company.onboarding.testing.SampleEntries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package com.company.onboarding.pullrequest;
 
-import com.company.onboarding.config.GitUrl;
 import com.company.onboarding.git.GitRemote;
+import com.company.onboarding.git.GitUrl;
 import com.company.onboarding.git.Mirror;
 import com.company.onboarding.testing.BareRepo;
 import com.company.onboarding.testing.Fixtures;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.pullrequest.OnboardingResult.Status;
 import com.company.onboarding.testing.LogCapture;
+import com.company.onboarding.testing.SampleEntries;
 import com.company.onboarding.testing.SmartHttpGitServer;
 import java.util.List;
 import java.util.Optional;

@@ -30,14 +30,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker/Dockerfile.jvm against the real build output ({@code target/quarkus-app} after
- * {@code package}), and its health checks, compose's and the Kubernetes probes run against the
- * packaged service: what a {@code docker build} and a container start would find out.
+ * docker/Dockerfile.jvm against the real build output (its build stage replayed on the local
+ * JDK 25 by {@link DockerBuildReplay}; those checks are skipped without one), and its health
+ * checks, compose's and the Kubernetes probes run against the packaged service: what a
+ * {@code docker build} and a container start would find out. {@link AotImageIT} runs the result.
  */
 class DockerImageIT {
 
     static final Path ROOT = DockerImageTest.ROOT;
-    static final Path APP = ROOT.resolve("target/quarkus-app");
 
     final Dockerfile dockerfile = Dockerfile.read(DockerImageTest.DOCKERFILE);
 
@@ -47,6 +47,9 @@ class DockerImageIT {
         Dockerfile.Stage build = dockerfile.stage("build");
         assertEquals("/build", build.workdir().orElseThrow());
         for (Dockerfile.Copy copy : build.copies()) {
+            if (copy.from() != null) {
+                continue; // the runtime image's JRE (DockerImageTest.theCacheIsTrainedOnTheRuntimesOwnJre)
+            }
             assertEquals(1, copy.sources().size(), "line " + copy.line());
             String source = copy.sources().get(0);
             String destination = copy.destination().equals("./") ? "" : copy.destination();
@@ -56,7 +59,7 @@ class DockerImageIT {
     }
 
     @Test
-    void everyPathTheRuntimeTakesFromTheBuildStageExistsAfterTheBuild() {
+    void everyPathTheRuntimeTakesFromTheBuildStageExistsAfterTheBuild() throws Exception {
         SortedMap<String, Path> files = runtimeFilesFromBuild();
         assertTrue(files.keySet().stream().anyMatch(f -> f.startsWith("/deployments/lib/")), files.keySet().toString());
         for (Path local : files.values()) {
@@ -65,11 +68,13 @@ class DockerImageIT {
     }
 
     @Test
-    void theWholeFastJarLayoutIsCopiedButNothingElse() throws IOException {
+    void theWholeQuarkusAppLayoutAndItsCacheAreCopiedButNothingElse() throws Exception {
+        Path app = builtApp();
         Set<String> copied = new TreeSet<>();
-        runtimeFilesFromBuild().values().forEach(f -> copied.add(ImageContents.relative(APP, f).split("/")[0]));
+        runtimeFilesFromBuild().values().forEach(f -> copied.add(ImageContents.relative(app, f).split("/")[0]));
+        assertTrue(copied.contains("app.aot"), copied.toString());
         Set<String> built = new TreeSet<>();
-        try (Stream<Path> entries = Files.list(APP)) {
+        try (Stream<Path> entries = Files.list(app)) {
             entries.map(p -> p.getFileName().toString()).forEach(built::add);
         }
         built.remove("quarkus-app-dependencies.txt"); // a build report, not needed at run time
@@ -77,12 +82,29 @@ class DockerImageIT {
     }
 
     @Test
-    void theEntrypointJarIsOneOfTheCopiedFiles() {
+    void theEntrypointJarIsOneOfTheCopiedFiles() throws Exception {
         List<String> entrypoint = dockerfile.runtime().last("ENTRYPOINT").orElseThrow().command();
         String jar = entrypoint.get(entrypoint.indexOf("-jar") + 1);
         SortedMap<String, Path> files = runtimeFilesFromBuild();
         assertTrue(files.containsKey(jar), jar + " not in " + files.keySet().stream().filter(f -> !f.contains("/lib/")).toList());
-        assertEquals(APP.resolve("quarkus-run.jar"), files.get(jar));
+        assertEquals(builtApp().resolve("quarkus-run.jar"), files.get(jar));
+    }
+
+    @Test
+    void theJGitJarIsPackagedWithoutItsSignatureSoTheCacheCanHoldItsClasses() throws IOException {
+        // The JVM leaves classes of signed jars out of an AOT cache, and checks their signature at every start.
+        Path lib = ROOT.resolve("target/quarkus-app/lib/main");
+        Path jgit;
+        try (Stream<Path> jars = Files.list(lib)) {
+            jgit = jars.filter(j -> j.getFileName().toString().startsWith("org.eclipse.jgit.org.eclipse.jgit-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no JGit jar in " + lib));
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jgit.toFile())) {
+            List<String> signatures = jar.stream().map(java.util.jar.JarEntry::getName)
+                    .filter(n -> n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")).toList();
+            assertEquals(List.of(), signatures, jgit + " is still signed");
+            assertTrue(jar.getEntry("org/eclipse/jgit/lib/Repository.class") != null, "and it still holds JGit");
+        }
     }
 
     @Test
@@ -142,55 +164,22 @@ class DockerImageIT {
         }
     }
 
-    /** Every file the runtime stage takes from the build stage, with its local counterpart. */
-    SortedMap<String, Path> runtimeFilesFromBuild() {
-        assertTrue(Files.isRegularFile(APP.resolve("quarkus-run.jar")), "run ./mvnw package first");
+    /** Every file the runtime stage takes from the build stage, with its local counterpart in the replay. */
+    SortedMap<String, Path> runtimeFilesFromBuild() throws IOException, InterruptedException {
+        Path stage = DockerBuildReplay.buildStage(dockerfile, Jdk25.required());
         SortedMap<String, Path> files = new TreeMap<>();
         for (Dockerfile.Copy copy : dockerfile.runtime().copies()) {
             if (copy.from() != null) {
                 assertEquals("build", copy.from(), "line " + copy.line());
-                files.putAll(ImageContents.of(copy, ROOT, "/build/", path -> true));
+                files.putAll(ImageContents.of(copy, stage, "/build/", path -> true));
             }
         }
         return files;
     }
 
-    @Test
-    void theAppCdsStepWritesAnArchiveTheRuntimeFlagsMap() throws Exception {
-        // The image's RUN step, with its paths mapped to the build output, and the image's own flags.
-        Dockerfile.Stage runtime = dockerfile.runtime();
-        List<String> step = runtime.all("RUN").stream().map(Dockerfile.Instruction::command)
-                .filter(words -> words.get(0).endsWith("/appcds.sh")).findFirst().orElseThrow();
-        String imageArchive = step.get(2);
-        String options = runtime.env().get("JDK_JAVA_OPTIONS");
-        assertTrue(options.contains("-XX:SharedArchiveFile=" + imageArchive), options);
-        Dockerfile.Copy script = runtime.copies().stream().filter(c -> c.destination().equals(step.get(0)))
-                .findFirst().orElseThrow(() -> new AssertionError(step.get(0) + " is not copied into the image"));
-        assertEquals("/deployments/quarkus-run.jar", step.get(1));
-        assertTrue(runtime.copies().stream().anyMatch(c -> c.destination().equals(step.get(0).replace("appcds.sh", "healthcheck.sh"))),
-                "appcds.sh calls the health check next to it");
-
-        Path archive = Fixtures.freshDirectory("appcds").resolve("app-cds.jsa");
-        String localOptions = options.replace(imageArchive, archive.toString());
-        ProcessBuilder training = new ProcessBuilder("bash", ROOT.resolve(script.sources().get(0)).toString(),
-                APP.resolve("quarkus-run.jar").toString(), archive.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        training.environment().put("JDK_JAVA_OPTIONS", localOptions);
-        Process process = training.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the training run did not finish");
-        }
-        assertEquals(0, process.exitValue(), "appcds.sh failed");
-        assertTrue(Files.size(archive) > 1_000_000, "archive of " + Files.size(archive) + " bytes");
-
-        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of ignoring it.
-        try (PackagedService service = PackagedService.start(
-                Map.of("onboarding.data-dir", Fixtures.freshDirectory("appcds-run").toString()),
-                Map.of("JDK_JAVA_OPTIONS", localOptions + " -Xshare:on"))) {
-            String base = service.awaitStarted(Duration.ofSeconds(60));
-            RestAssured.given().baseUri(base).get("/profiles").then().statusCode(200);
-        }
+    /** The replayed build stage's quarkus-app directory (the aot profile's). */
+    Path builtApp() throws IOException, InterruptedException {
+        return DockerBuildReplay.buildStage(dockerfile, Jdk25.required()).resolve(PomAot.quarkusApp());
     }
 
     private static int run(Path script, int port, String path) throws IOException, InterruptedException {

@@ -52,15 +52,17 @@ class DockerImageTest {
     }
 
     @Test
-    void dockerignoreKeepsBuildOutputLocalStateAndTestsOutOfTheContext() {
-        for (String path : List.of("target/quarkus-app/quarkus-run.jar", "data/repos/platform-next.git/HEAD",
-                "node_modules/x/index.js", ".git/HEAD", "src/test/java/X.java", "README.md", ".idea/workspace.xml",
-                "deploy/overlays/example/secret.example.yaml", "src/main/java/.DS_Store")) {
+    void dockerignoreKeepsBuildOutputAndLocalStateOutOfTheContext() {
+        for (String path : List.of("target/quarkus-app/quarkus-run.jar", "target/aot/quarkus-app/app.aot",
+                "data/repos/platform-next.git/HEAD", "node_modules/x/index.js", ".git/HEAD", "README.md",
+                ".idea/workspace.xml", "deploy/overlays/example/secret.example.yaml", "src/main/java/.DS_Store",
+                "backstage-plugin-contract/package.json", "bench/startup.sh")) {
             assertTrue(ignore.excludes(path), path + " must stay out of the build context");
         }
+        // The tests come in: those tagged aot-training are the training run of the image's AOT cache.
         for (String path : List.of("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties",
                 "src/main/java/com/company/onboarding/git/Mirror.java", "src/main/resources/application.properties",
-                "docker/healthcheck.sh")) {
+                "src/test/java/com/company/onboarding/ship/PackagedTourIT.java", "docker/healthcheck.sh")) {
             assertFalse(ignore.excludes(path), path + " is needed by the image build");
         }
     }
@@ -88,18 +90,67 @@ class DockerImageTest {
         Dockerfile.Stage build = dockerfile.stage("build");
         List<String> steps = new ArrayList<>();
         build.instructions().forEach(i -> steps.add(i.keyword() + " " + i.arguments()));
-        int goOffline = indexOf(steps, "RUN ./mvnw", "go-offline");
+        int goOffline = indexOf(steps, "RUN ./mvnw", "go-offline", "-Paot");
         int sources = indexOf(steps, "COPY src/");
         int pomCopy = indexOf(steps, "COPY pom.xml");
-        int packaging = indexOf(steps, "RUN ./mvnw", " package");
+        int packaging = indexOf(steps, "RUN ./mvnw", " verify", "-Paot", " -o ");
         assertTrue(pomCopy < goOffline && goOffline < sources && sources < packaging, String.join("\n", steps));
-        assertTrue(build.image().startsWith("eclipse-temurin:17-jdk"), build.image());
+        assertTrue(build.image().startsWith("eclipse-temurin:25-jdk"), build.image());
+    }
+
+    @Test
+    void theCacheIsTrainedOnTheRuntimesOwnJre() {
+        // A cache is refused by any other JVM build, the JDK of the build stage included (its lib/modules differs).
+        Dockerfile.Stage build = dockerfile.stage("build");
+        Dockerfile.Copy jre = build.copies().stream().filter(c -> c.from() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("the build stage copies no JRE from the runtime image"));
+        assertEquals(dockerfile.runtime().image(), jre.from());
+        assertEquals(List.of("/opt/java/openjdk/"), jre.sources(), "where the Temurin images keep their JVM");
+        String java = jre.destination().replaceAll("/+$", "") + "/bin/java";
+        Dockerfile.Instruction training = build.all("RUN").stream()
+                .filter(r -> r.arguments().contains("-Paot") && r.arguments().contains(" verify")).findFirst().orElseThrow();
+        assertTrue(training.arguments().contains("-Daot.java=" + java), training.arguments());
+        assertTrue(jre.line() < training.line(), "the JRE is there before the training");
+    }
+
+    @Test
+    void theRuntimeMapsTheCacheTrainedBesideTheJarsItRuns() {
+        Dockerfile.Stage runtime = dockerfile.runtime();
+        Map<String, String> copied = new TreeMap<>();
+        runtime.copies().stream().filter(c -> "build".equals(c.from()))
+                .forEach(c -> c.sources().forEach(source -> copied.put(source, c.destination())));
+        String app = "/build/" + PomAot.quarkusApp() + "/";
+        copied.forEach((source, destination) -> assertTrue(source.startsWith(app), source + " is not the -Paot output " + app));
+        String cache = copied.get(app + "app.aot");
+        assertEquals("/deployments/app.aot", cache, "the cache Quarkus writes beside quarkus-run.jar: " + copied);
+        String options = runtime.env().get("JDK_JAVA_OPTIONS");
+        assertTrue(options.contains("-XX:AOTCache=" + cache), options);
+        assertFalse(options.contains("SharedArchiveFile"), "no AppCDS archive any more: " + options);
+        assertEquals("/deployments", runtime.workdir().orElseThrow(), "Quarkus runs the jar from its directory");
+
+        // The build-time check: the runtime's own java, refusing (AOTMode=on) a cache it cannot map, on the entrypoint's jar.
+        List<String> check = runtime.all("RUN").stream().map(Dockerfile.Instruction::command)
+                .filter(words -> words.get(0).equals("java")).findFirst().orElseThrow();
+        List<String> entrypoint = runtime.last("ENTRYPOINT").orElseThrow().command();
+        assertTrue(check.containsAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-version")), check.toString());
+        assertEquals(entrypoint.get(entrypoint.indexOf("-jar") + 1), check.get(check.indexOf("-cp") + 1));
+        assertFalse(Files.exists(ROOT.resolve("docker/appcds.sh")), "the AppCDS training script is gone");
+    }
+
+    @Test
+    void theAotProfileKeepsRelease17AndAsksForLeydensCache() {
+        assertEquals("17", PomAot.property("maven.compiler.release"), "bytecode stays release 17");
+        assertEquals("true", PomAot.profileProperty("quarkus.package.jar.aot.enabled"));
+        assertEquals("aot", PomAot.profileProperty("quarkus.package.jar.aot.type"),
+                "left to itself Quarkus 3.33 picks AppCDS for release-17 bytecode, which no JDK 25 maps as an AOT cache");
     }
 
     @Test
     void runtimeStageIsAJreRunningAsAnUnprivilegedUserWithoutGit() {
         Dockerfile.Stage runtime = dockerfile.runtime();
-        assertTrue(runtime.image().matches("eclipse-temurin:17-jre.*|.*openjdk-17-runtime.*"), runtime.image());
+        assertTrue(runtime.image().matches("eclipse-temurin:25-jre.*"), runtime.image());
+        assertEquals(dockerfile.stage("build").image().replace("-jdk", "-jre"), runtime.image(),
+                "the same JDK release and base distribution in both stages");
         String user = runtime.last("USER").orElseThrow().arguments().split(":")[0];
         assertTrue(user.matches("\\d+"), "a numeric user lets runAsNonRoot verify it: " + user);
         assertNotEquals("0", user);

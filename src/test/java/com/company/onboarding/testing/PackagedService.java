@@ -58,15 +58,28 @@ public final class PackagedService implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw verify (the jar is built in package)");
         }
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), JAR.toAbsolutePath(), null, properties, environment);
+    }
+
+    /** Another build of the jar on another JVM, from the jar's directory (as the image runs it). */
+    public static PackagedService start(Path java, Path jar, Map<String, String> properties, Map<String, String> environment) {
+        return start(java, jar, jar.getParent(), properties, environment);
+    }
+
+    private static PackagedService start(Path java, Path jar, Path directory, Map<String, String> properties,
+            Map<String, String> environment) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.add("-Dquarkus.http.port=0");
         command.add("-Dquarkus.http.host=127.0.0.1");
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.add(jar.toString());
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().putAll(environment);
             return new PackagedService(builder.start());
         } catch (IOException e) {

@@ -4,19 +4,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
+import org.eclipse.jgit.http.server.resolver.DefaultUploadPackFactory;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PreUploadHook;
 import org.eclipse.jgit.transport.ReceivePack;
-import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
+import org.eclipse.jgit.transport.UploadPack;
 import org.eclipse.jgit.transport.resolver.RepositoryResolver;
-import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.transport.resolver.ServiceNotAuthorizedException;
 
 /**
  * A real git smart-HTTP server (JGit's GitServlet in Jetty) on 127.0.0.1, serving the bare
@@ -30,6 +35,7 @@ public final class SmartHttpGitServer implements AutoCloseable {
     private final Optional<String> pushToken;
     private final AtomicInteger requests = new AtomicInteger();
     private final FetchFaults faults = new FetchFaults();
+    private volatile Runnable beforePack = () -> { };
     private Server server;
     private int port;
 
@@ -49,6 +55,11 @@ public final class SmartHttpGitServer implements AutoCloseable {
             context.setContextPath("/");
             GitServlet servlet = new GitServlet();
             servlet.setRepositoryResolver(resolver());
+            servlet.setUploadPackFactory((HttpServletRequest request, Repository repository) -> {
+                UploadPack upload = new DefaultUploadPackFactory().create(request, repository);
+                upload.setPreUploadHook(new BeforePack());
+                return upload;
+            });
             servlet.setReceivePackFactory((HttpServletRequest request, Repository repository) -> {
                 String auth = request.getHeader("Authorization");
                 String expected = pushToken.map(t -> "Basic " + Base64.getEncoder()
@@ -104,6 +115,31 @@ public final class SmartHttpGitServer implements AutoCloseable {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * Runs {@code action} each time the server is about to send a fetch its pack, the commits
+     * fetched already chosen: what another writer pushing while a fetch is under way looks like.
+     */
+    public void beforeEachPack(Runnable action) {
+        this.beforePack = action;
+    }
+
+    private final class BeforePack implements PreUploadHook {
+        @Override
+        public void onBeginNegotiateRound(UploadPack up, Collection<? extends ObjectId> wants, int haves) {
+        }
+
+        @Override
+        public void onEndNegotiateRound(UploadPack up, Collection<? extends ObjectId> wants, int haves,
+                int common, boolean ready) {
+        }
+
+        @Override
+        public void onSendPack(UploadPack up, Collection<? extends ObjectId> wants,
+                Collection<? extends ObjectId> haves) {
+            beforePack.run();
         }
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AlertConditionParserTest {
 
-    /** product.md 5.1's examples, with the signals and functions each uses. */
+    /** The examples of docs/spec.md#alert-conditions, with the signals and functions each uses. */
     static Stream<Arguments> designDocumentConditions() {
         return Stream.of(
                 Arguments.of("Anomaly(ErrorRate)", List.of("ErrorRate"), List.of("Anomaly")),

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample content the service seeds (product.md 9) obeys the rules it enforces: every alert
+ * The sample content the service seeds (docs/spec.md#the-embedded-default) obeys the rules it enforces: every alert
  * condition parses and every custom metric has a valid key, type, unit, aggregation and dimensions.
  */
 class EmbeddedContentRulesTest {

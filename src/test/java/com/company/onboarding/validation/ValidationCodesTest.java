@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every validation code of product.md 5, each from one edit of the design document's
+ * Every validation code of docs/spec.md#validation-codes, each from one edit of the design document's
  * payment-processor entry, checked against the embedded default through real HTTP: code,
  * pointer and severity.
  */
