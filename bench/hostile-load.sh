@@ -4,7 +4,8 @@
 # payment-processor entry) twice for a bounded time: alone, and while loops of curl send the hostile
 # requests of HostileInputTest (billion laughs, 20,000-deep documents, 30 MiB bodies with Content-Length
 # and chunked, type tags, invalid UTF-8, ref injection, foreign catalog URLs, encoded traversal, a
-# 10,000-metric entry, huge numbers, ...). Reports the p99 of the valid previews in both runs, their
+# 10,000-metric entry, huge numbers, a weight-0 Accept, OPTIONS of garbage paths, a 1025-character key,
+# a raw U+2028 in YAML, ...). Reports the p99 of the valid previews in both runs, their
 # non-2xx answers, the hostile answers by status, and the server errors (5xx, ERROR log lines).
 # Output: target/bench/hostile-load.txt.
 #
@@ -19,7 +20,7 @@ command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 OUT=target/bench; mkdir -p "$OUT"; REPORT="$OUT/hostile-load.txt"; : > "$REPORT"
 DATA=$(mktemp -d "$OUT/hostile-data-XXXX")
 WORK=$(mktemp -d "$OUT/hostile-work-XXXX")
-PORT=18081
+PORT=${PORT:-18081}
 URL="http://127.0.0.1:$PORT"
 cp src/test/resources/bench/payment-processor.json "$WORK/valid.json"
 
@@ -58,6 +59,9 @@ sed 's#https://github.com/company/metrics-catalog#http://169.254.169.254/latest/
   printf ']}}}'; } > "$WORK/10k.json"
 printf '{"monitoring": {"overrides": {"prod": {"sloAvailability": 1e999999}}}}' > "$WORK/huge-number.json"
 printf '{"monitoring": {"overrides": {"prod": {"sloAvailability": NaN}}}}' > "$WORK/nan.json"
+{ printf '{"entry": '; sed "s#\"prod\" *: *{#\"prod\": {\"$(printf 'k%.0s' $(seq 1025))\": 1, #" "$WORK/valid.json"
+  printf '}'; } > "$WORK/long-key.json"
+printf 'name: a\ndescription: page\xe2\x80\xa8x\n' > "$WORK/line-separator.yaml"
 
 # One hostile request by number; prints its status code.
 hostile() {
@@ -90,9 +94,13 @@ hostile() {
     23) "${c[@]}" -X PUT "$URL/profiles" ;;
     24) "${c[@]}" "$URL/metrics-catalog/refs/$(printf 'x%.0s' $(seq 201))" ;;
     25) "${c[@]}" --path-as-is "$URL/profiles/%zz" ;;
+    26) "${c[@]}" -H 'Accept: application/json;q=0' "$URL/profiles" ;;
+    27) "${c[@]}" -X OPTIONS "$URL/services/garbage-$RANDOM$RANDOM" ;;
+    28) "${c[@]}" "${json[@]}" --data-binary @"$WORK/long-key.json" "$URL/services" ;;
+    29) "${c[@]}" "${yaml[@]}" --data-binary @"$WORK/line-separator.yaml" "$URL/services/validate" ;;
   esac
 }
-HOSTILE_KINDS=26
+HOSTILE_KINDS=30
 
 run_wrk() {
   wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency -s "$WORK/post.lua" "$URL/services/preview"

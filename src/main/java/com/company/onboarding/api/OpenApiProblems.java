@@ -19,14 +19,20 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Gives every error response in the published contract the problem schema, and documents the
- * 500 and 503 that any operation can answer, so resources only say which 4xx they produce. Also
- * the bearer scheme, and the 401 and 403 of each operation: Quarkus adds a security requirement
- * naming the roles of each method's {@code @RolesAllowed}, and from those roles this says what
- * each refusal means.
+ * answers any operation can give whatever the resource does (406, 408, 413, 414, 431, 500, 503;
+ * 400 and 415 where a body is read), so resources only say which other 4xx they produce.
+ * ContractAnswersTest sends odd requests to every operation and checks each answer against this
+ * document. Also the bearer scheme, and the 401 and 403 of each operation: Quarkus adds a
+ * security requirement naming the roles of each method's {@code @RolesAllowed}, and from those
+ * roles this says what each refusal means.
  */
 public class OpenApiProblems implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** Answered by the HTTP server before the service sees the request: no body, so no problem document. */
+    static final java.util.Set<String> BARE = java.util.Set.of("414", "431");
+    private static final String SERVER_ITSELF = "Answered by the HTTP server itself, with no body, before the service"
+            + " reads the request: ";
     /** The scheme's name, as {@code quarkus.smallrye-openapi.security-scheme-name} also says. */
     static final String BEARER = "bearer";
 
@@ -51,6 +57,21 @@ public class OpenApiProblems implements OASFilter {
                     continue;
                 }
                 describeRefusals(responses, rolesAllowed(operation));
+                if (operation.getRequestBody() != null) {
+                    addIfAbsent(responses, "400", "The body is not readable JSON or YAML (line and column given)");
+                    addIfAbsent(responses, "415", "The body is neither JSON nor YAML (application/x-yaml, text/yaml and"
+                            + " text/x-yaml are read as application/yaml), or in a charset the service does not know");
+                }
+                addIfAbsent(responses, "406", "The Accept header allows none of the media types this operation answers"
+                        + " (a type of weight q=0 is not acceptable)");
+                addIfAbsent(responses, "408", "A request body did not arrive within quarkus.http.read-timeout;"
+                        + " the connection is closed");
+                addIfAbsent(responses, "413", "A request body is larger than quarkus.http.limits.max-body-size;"
+                        + " the connection is closed");
+                addIfAbsent(responses, "414", SERVER_ITSELF + "the request line is longer than"
+                        + " quarkus.http.limits.max-initial-line-length");
+                addIfAbsent(responses, "431", SERVER_ITSELF + "the request's headers are larger than"
+                        + " quarkus.http.limits.max-header-size");
                 addIfAbsent(responses, "500", "Unexpected failure; details are in the service's log");
                 addIfAbsent(responses, "503", "platform-next, the metrics-catalog or the PR host is unreachable or too slow;"
                         + " retry after the Retry-After header's seconds");
@@ -59,7 +80,7 @@ public class OpenApiProblems implements OASFilter {
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
                 Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
                 sorted.forEach((code, response) -> {
-                    if (!code.startsWith("2") && !code.startsWith("3")) {
+                    if (!code.startsWith("2") && !code.startsWith("3") && !BARE.contains(code)) {
                         response.setContent(problemContent());
                     }
                 });

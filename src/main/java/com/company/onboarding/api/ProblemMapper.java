@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -29,9 +30,11 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final AccessProblems access;
+    private final ResourcePaths resourcePaths;
 
-    ProblemMapper(AccessProblems access) {
+    ProblemMapper(AccessProblems access, ResourcePaths resourcePaths) {
         this.access = access;
+        this.resourcePaths = resourcePaths;
     }
 
     @ServerExceptionMapper
@@ -90,15 +93,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e) {
-        Response.ResponseBuilder response = Response.status(405).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(405, "Method not allowed", "request.method-not-allowed",
-                        "this path does not accept that method"));
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            response.header(HttpHeaders.ALLOW, allow);
+        if (allow == null || allow.isBlank()) {
+            allow = resourcePaths.allow(uri.getPath());
         }
-        return response.build();
+        return Response.status(405).type(Problem.MEDIA_TYPE).header(HttpHeaders.ALLOW, allow)
+                .entity(Problem.of(405, "Method not allowed", "request.method-not-allowed",
+                        "this path takes " + allow)).build();
     }
 
     @ServerExceptionMapper

@@ -24,7 +24,10 @@ import java.util.Map;
 public final class RequestBodies {
 
     public static final String YAML = "application/yaml";
-    /** Other spellings of YAML that clients send. */
+    /**
+     * YAML's deprecated aliases (RFC 9512), which clients still send: {@link MediaTypeHeaders} reads
+     * each as {@value #YAML}, in {@code Content-Type} and {@code Accept} alike.
+     */
     public static final String[] YAML_ALIASES = {"application/x-yaml", "text/yaml", "text/x-yaml"};
 
     /** Entries are small: a body near these limits is abuse, not an entry. */

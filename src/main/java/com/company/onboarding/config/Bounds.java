@@ -92,12 +92,13 @@ public final class Bounds {
 
     /** A repository on the PR host, {@code owner/name}. */
     public static class OwnerAndName implements Converter<String> {
-        private static final Pattern OWNER_AND_NAME = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+        // GitLab projects may sit in subgroups (group/sub/project); GitHub's owner/name is checked by the provider.
+        private static final Pattern OWNER_AND_NAME = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+");
 
         @Override
         public String convert(String value) {
-            if (!OWNER_AND_NAME.matcher(value.strip()).matches()) {
-                throw new IllegalArgumentException("must be owner/name");
+            if (!OWNER_AND_NAME.matcher(value.strip()).matches() || value.contains("..")) {
+                throw new IllegalArgumentException("must be owner/name (GitLab: group/project, subgroups allowed)");
             }
             return value.strip();
         }

@@ -14,16 +14,19 @@ public interface PullRequestConfig {
     enum Provider { local, github, gitlab }
 
     /**
-     * {@code local} pushes a branch only; {@code github} also opens the pull request ({@code api-url},
-     * {@code repository} and {@code token} are then required); {@code gitlab} is refused at start-up.
+     * {@code local} pushes a branch only; {@code github} also opens the pull request, {@code gitlab}
+     * the merge request ({@code api-url}, {@code repository} and {@code token} are then required).
      */
     @WithDefault("local")
     Provider provider();
 
-    /** The PR host's API base, e.g. {@code https://api.github.com} or {@code https://ghe.example.com/api/v3}. */
+    /**
+     * The PR host's API base, e.g. {@code https://api.github.com}, {@code https://ghe.example.com/api/v3},
+     * {@code https://gitlab.example.com/api/v4}.
+     */
     Optional<URI> apiUrl();
 
-    /** {@code owner/name} of platform-next on the PR host. */
+    /** {@code owner/name} of platform-next on the PR host (GitLab: the project's path, {@code group/sub/project}). */
     Optional<@WithConverter(Bounds.OwnerAndName.class) String> repository();
 
     /** The host's token; also the git password for platform-next when set. Never logged. */

@@ -8,7 +8,9 @@ public final class DocumentException extends Exception {
 
     /** Why the document was refused; each kind maps to one problem code. */
     public enum Kind {
-        SYNTAX, ENCODING, TOO_LARGE, TOO_DEEP, DUPLICATE_KEY, ALIAS, TAG, MULTIPLE_DOCUMENTS, EMPTY
+        SYNTAX, ENCODING, TOO_LARGE, TOO_DEEP, DUPLICATE_KEY, ALIAS, TAG, MULTIPLE_DOCUMENTS, EMPTY,
+        /** A character YAML readers disagree on ({@link LineBreakCharacters}). */
+        CHARACTER
     }
 
     private final Kind kind;

@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * anchors, aliases and explicit tags are refused, duplicate keys are refused with their
  * pointer, and depth is checked before it can exhaust the stack. Plain scalars are resolved
  * by the YAML 1.2 core schema (so {@code yes} and {@code on} stay strings, as in yq v4);
- * quoted scalars are always strings. Decimals keep their written scale ({@code 99.0}).
+ * quoted scalars are always strings. Decimals keep their written scale ({@code 99.0}). The
+ * characters YAML 1.1 and 1.2 read differently are refused where written as they are, with the
+ * pointer of the node that holds them ({@link LineBreakCharacters}).
  */
 public final class YamlTrees {
 
@@ -55,12 +57,31 @@ public final class YamlTrees {
             throw new DocumentException(DocumentException.Kind.TOO_LARGE,
                     "document is larger than " + limits.maxCodePoints() + " characters", 0, 0, null);
         }
+        int lineBreak = LineBreakCharacters.indexIn(text);
+        if (lineBreak < 0) {
+            return parse(text, limits, null);
+        }
+        // SnakeYAML would read it as a line break: read the text with a stand-in instead (as YAML 1.2
+        // reads the character: text), so the refusal names the node that holds it (a comment has none).
+        char[] placeholders = LineBreakCharacters.placeholders(text);
+        try {
+            parse(LineBreakCharacters.replaced(text, placeholders), limits, placeholders);
+        } catch (DocumentException e) {
+            if (e.kind() == DocumentException.Kind.CHARACTER) {
+                throw new DocumentException(e.kind(), e.getMessage(), e.line(), e.column(),
+                        LineBreakCharacters.restored(e.pointer(), placeholders));
+            }
+        }
+        throw LineBreakCharacters.at(text, lineBreak, null);
+    }
+
+    private static JsonNode parse(String text, ParseLimits limits, char[] placeholders) throws DocumentException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(limits.maxCodePoints());
         options.setProcessComments(false);
         Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
         try {
-            return new Walk(parser, limits).document();
+            return new Walk(parser, limits, placeholders).document();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : "invalid YAML";
@@ -78,10 +99,14 @@ public final class YamlTrees {
     private static final class Walk {
         private final Parser parser;
         private final ParseLimits limits;
+        /** Stand for the refused characters of the text (null: none), see {@link YamlTrees#read(String, ParseLimits)}. */
+        private final char[] placeholders;
+        private boolean readingKey;
 
-        Walk(Parser parser, ParseLimits limits) {
+        Walk(Parser parser, ParseLimits limits, char[] placeholders) {
             this.parser = parser;
             this.limits = limits;
+            this.placeholders = placeholders;
         }
 
         JsonNode document() throws DocumentException {
@@ -144,9 +169,16 @@ public final class YamlTrees {
                     throw error(DocumentException.Kind.SYNTAX, "mapping keys must be plain values",
                             keyEvent.getStartMark(), pointer);
                 }
-                JsonNode keyNode = node(depth + 1, pointer);
+                JsonNode keyNode;
+                readingKey = true;
+                try {
+                    keyNode = node(depth + 1, pointer);
+                } finally {
+                    readingKey = false;
+                }
                 String key = keyNode.isNull() ? "null" : keyNode.asText();
                 String child = pointer + "/" + escape(key);
+                lineBreaks(key, keyEvent.getStartMark(), child);
                 if (object.has(key)) {
                     throw error(DocumentException.Kind.DUPLICATE_KEY, "duplicate key \"" + key + "\"",
                             keyEvent.getStartMark(), child);
@@ -162,6 +194,9 @@ public final class YamlTrees {
             if (value.length() > limits.maxStringLength()) {
                 throw error(DocumentException.Kind.TOO_LARGE,
                         "a value is longer than " + limits.maxStringLength() + " characters", scalar.getStartMark(), pointer);
+            }
+            if (!readingKey) { // a key is checked by mapping(), with its own pointer
+                lineBreaks(value, scalar.getStartMark(), pointer);
             }
             if (!scalar.isPlain()) {
                 return NODES.textNode(value);
@@ -204,6 +239,20 @@ public final class YamlTrees {
             }
             // .inf and .nan have no JSON form: they stay the strings they are written as.
             return NODES.textNode(value);
+        }
+
+        /** Refuses a value holding the stand-in of a character YAML readers disagree on (an escaped one is fine). */
+        private void lineBreaks(String value, Mark mark, String pointer) throws DocumentException {
+            if (placeholders == null) {
+                return;
+            }
+            char found = 0;
+            for (int i = 0; i < value.length() && found == 0; i++) {
+                found = LineBreakCharacters.standsFor(value.charAt(i), placeholders);
+            }
+            if (found != 0) {
+                throw error(DocumentException.Kind.CHARACTER, LineBreakCharacters.message(found), mark, pointer);
+            }
         }
 
         private static JsonNode integer(BigInteger value) {

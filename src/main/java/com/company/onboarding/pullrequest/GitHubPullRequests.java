@@ -33,9 +33,12 @@ import org.jboss.logging.Logger;
  * <p>Faults: rate limits (403 or 429 with {@code Retry-After}, or with
  * {@code x-ratelimit-remaining: 0} and {@code x-ratelimit-reset}) are waited out while the total
  * wait stays within {@code pull-request.rate-limit-max-wait}, else 503 {@code pull-request.unavailable}
- * with GitHub's {@code Retry-After}; 5xx, timeouts and refused connections are 503 too. Any other
- * answer (401, 404, a redirect, another 422) is 502 {@code pull-request.failed}: retrying will not
- * help, the configuration must change. Redirects are never followed (the token would go with
+ * with GitHub's {@code Retry-After}. The limit is remembered ({@link RateLimitMemory}): until it
+ * ends, every request is that 503 without calling GitHub, and repeated secondary limits back off
+ * exponentially, as GitHub's docs ask. 5xx, timeouts and refused connections are 503 too. Any
+ * other answer (401, 404, a redirect, another 422) is 502 {@code pull-request.failed} with
+ * GitHub's message and its {@code errors[].message} ("No commits between main and ..."):
+ * retrying will not help, the configuration must change. Redirects are never followed (the token would go with
  * them), and neither the token nor the {@code Authorization} header is ever logged.
  */
 public final class GitHubPullRequests implements PullRequestProvider {
@@ -46,8 +49,6 @@ public final class GitHubPullRequests implements PullRequestProvider {
 
     private static final Logger LOG = Logger.getLogger(GitHubPullRequests.class);
     private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(30);
-    /** GitHub's advice when a rate limit names no time: wait at least a minute. */
-    private static final Duration UNNAMED_LIMIT_WAIT = Duration.ofSeconds(60);
     private static final int MAX_RATE_LIMIT_RETRIES = 3;
     private static final ParseLimits LIMITS = new ParseLimits(64, 8 * 1024 * 1024, 1024 * 1024, 100);
 
@@ -65,6 +66,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
     private final Duration rateLimitMaxWait;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final RateLimitMemory rateLimit;
 
     /**
      * @param apiUrl     {@code https://api.github.com} or {@code https://<host>/api/v3}
@@ -87,6 +89,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
         this.rateLimitMaxWait = rateLimitMaxWait;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.rateLimit = new RateLimitMemory(clock);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -147,6 +150,11 @@ public final class GitHubPullRequests implements PullRequestProvider {
                 .header("User-Agent", "monitoring-onboarding-api")
                 .header("Authorization", "Bearer " + token)
                 .build();
+        Optional<Duration> blocked = rateLimit.remaining();
+        if (blocked.isPresent()) {
+            throw unavailable("GitHub's rate limit, reported earlier, has not ended; nothing is sent to GitHub"
+                    + " before then to " + what, blocked.get());
+        }
         Duration waited = Duration.ZERO;
         for (int retry = 0; ; retry++) {
             HttpResponse<String> response;
@@ -161,9 +169,9 @@ public final class GitHubPullRequests implements PullRequestProvider {
                 Thread.currentThread().interrupt();
                 throw unavailable("interrupted while waiting for GitHub to " + what, UNAVAILABLE_RETRY_AFTER);
             }
-            Optional<Duration> limited = rateLimitWait(response);
+            Optional<Limit> limited = rateLimited(response);
             if (limited.isPresent()) {
-                Duration wait = limited.get();
+                Duration wait = rateLimit.limited(limited.get().named(), limited.get().secondary());
                 if (retry < MAX_RATE_LIMIT_RETRIES && waited.plus(wait).compareTo(rateLimitMaxWait) <= 0) {
                     LOG.infof("GitHub: rate limited (%d) while trying to %s; waiting %d ms", response.statusCode(),
                             what, wait.toMillis());
@@ -175,6 +183,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
                         response.statusCode(), what, seconds(wait));
                 throw unavailable("GitHub's rate limit stops this request to " + what + "; retry later", wait);
             }
+            rateLimit.answered();
             if (response.statusCode() >= 500) {
                 LOG.warnf("GitHub: answered %d while trying to %s", response.statusCode(), what);
                 throw unavailable("GitHub answered " + response.statusCode() + " to the request to " + what,
@@ -184,30 +193,32 @@ public final class GitHubPullRequests implements PullRequestProvider {
         }
     }
 
-    /** How long GitHub asks to wait, when the answer is a rate limit; empty for any other answer. */
-    private Optional<Duration> rateLimitWait(HttpResponse<String> response) {
+    /** A rate limit: the time GitHub named (empty: none), and whether it is a secondary limit. */
+    private record Limit(Optional<Duration> named, boolean secondary) {
+    }
+
+    /** The rate limit this answer reports; empty for any other answer. */
+    private Optional<Limit> rateLimited(HttpResponse<String> response) {
         int status = response.statusCode();
         if (status != 403 && status != 429) {
             return Optional.empty();
         }
         Optional<Duration> retryAfter = retryAfter(response);
-        if (retryAfter.isPresent()) {
-            return retryAfter;
-        }
         Optional<String> remaining = response.headers().firstValue("x-ratelimit-remaining");
         Optional<String> reset = response.headers().firstValue("x-ratelimit-reset");
-        if (remaining.map(String::strip).filter("0"::equals).isPresent() && reset.isPresent()) {
+        if (retryAfter.isEmpty() && remaining.map(String::strip).filter("0"::equals).isPresent() && reset.isPresent()) {
             try {
                 Instant at = Instant.ofEpochSecond(Long.parseLong(reset.get().strip()));
                 Duration wait = Duration.between(clock.instant(), at);
                 // A reset in the past (clock skew) still waits a moment rather than hammering.
-                return Optional.of(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait);
+                return Optional.of(new Limit(Optional.of(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                        : wait), false));
             } catch (NumberFormatException e) {
-                return Optional.of(UNNAMED_LIMIT_WAIT);
+                return Optional.of(new Limit(Optional.empty(), false));
             }
         }
-        if (status == 429 || message(response).toLowerCase(Locale.ROOT).contains("rate limit")) {
-            return Optional.of(UNNAMED_LIMIT_WAIT);
+        if (retryAfter.isPresent() || status == 429 || message(response).toLowerCase(Locale.ROOT).contains("rate limit")) {
+            return Optional.of(new Limit(retryAfter, true));
         }
         return Optional.empty();
     }
@@ -273,11 +284,26 @@ public final class GitHubPullRequests implements PullRequestProvider {
         return PullRequestText.oneLine(message);
     }
 
+    /** The {@code message} and every {@code errors[].message}: "Validation Failed: No commits between ...". */
+    private static String messages(HttpResponse<String> response) {
+        JsonNode body = parseQuietly(response);
+        StringBuilder all = new StringBuilder(body.path("message").asText(""));
+        String separator = all.length() == 0 ? "" : ": ";
+        for (JsonNode error : body.path("errors")) {
+            String detail = error.isTextual() ? error.asText() : error.path("message").asText("");
+            if (!detail.isBlank()) {
+                all.append(separator).append(detail);
+                separator = "; ";
+            }
+        }
+        return PullRequestText.oneLine(all.toString());
+    }
+
     private static UpstreamInvalid failed(HttpResponse<String> response, String what) {
         int status = response.statusCode();
         String reason = status >= 300 && status < 400
                 ? "a redirect, which is not followed (check pull-request.api-url and pull-request.repository)"
-                : status + (message(response).isEmpty() ? "" : " (" + message(response) + ")");
+                : status + (messages(response).isEmpty() ? "" : " (" + messages(response) + ")");
         LOG.warnf("GitHub: cannot %s: %s", what, reason);
         return new UpstreamInvalid("pull-request.failed", "GitHub refused the request to " + what + ": " + reason);
     }

@@ -12,10 +12,10 @@ import java.util.List;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * The configured {@link PullRequestProvider}, checked at start-up: {@code github} without its
- * API URL, repository or token, {@code gitlab} (not implemented) or a branch prefix that makes
- * no valid branch name stop the service with one message naming the keys, rather than failing
- * the first onboarding.
+ * The configured {@link PullRequestProvider}, checked at start-up: {@code github} or
+ * {@code gitlab} without its API URL, repository or token, or a branch prefix that makes no
+ * valid branch name stop the service with one message naming the keys, rather than failing the
+ * first onboarding.
  */
 @Singleton
 public class PullRequestProviders {
@@ -41,8 +41,27 @@ public class PullRequestProviders {
             case local -> new LocalPullRequests();
             case github -> new GitHubPullRequests(config.apiUrl().orElseThrow(), config.repository().orElseThrow(),
                     config.token().orElseThrow(), config.connectTimeout(), config.readTimeout(), config.rateLimitMaxWait());
-            case gitlab -> throw new IllegalStateException("unreachable: refused by the check");
+            case gitlab -> new GitLabMergeRequests(config.apiUrl().orElseThrow(), config.repository().orElseThrow(),
+                    config.token().orElseThrow(), config.connectTimeout(), config.readTimeout(), config.rateLimitMaxWait());
         };
+    }
+
+    /** The API URL, repository and token a PR host needs, each missing one named. */
+    private static void hostKeys(PullRequestConfig config, String provider, String apiUrlExamples, List<String> problems) {
+        if (config.apiUrl().isEmpty()) {
+            problems.add("pull-request.api-url must be set when pull-request.provider is " + provider + " ("
+                    + apiUrlExamples + ")");
+        } else if (!List.of("https", "http").contains(String.valueOf(config.apiUrl().get().getScheme()))
+                || config.apiUrl().get().getHost() == null) {
+            problems.add("pull-request.api-url must be an https:// (or http://) URL with a host");
+        }
+        if (config.repository().isEmpty()) {
+            problems.add("pull-request.repository (" + (provider.equals("github") ? "owner/name" : "group/project")
+                    + " of platform-next) must be set when pull-request.provider is " + provider);
+        }
+        if (config.token().filter(token -> !token.isBlank()).isEmpty()) {
+            problems.add("pull-request.token must be set when pull-request.provider is " + provider);
+        }
     }
 
     /** What is wrong with the configuration, one sentence per problem naming the key; empty when fine. */
@@ -59,22 +78,14 @@ public class PullRequestProviders {
             case local -> {
             }
             case github -> {
-                if (config.apiUrl().isEmpty()) {
-                    problems.add("pull-request.api-url must be set when pull-request.provider is github"
-                            + " (https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise)");
-                } else if (!List.of("https", "http").contains(String.valueOf(config.apiUrl().get().getScheme()))
-                        || config.apiUrl().get().getHost() == null) {
-                    problems.add("pull-request.api-url must be an https:// (or http://) URL with a host");
-                }
-                if (config.repository().isEmpty()) {
-                    problems.add("pull-request.repository (owner/name of platform-next) must be set when"
-                            + " pull-request.provider is github");
-                }
-                if (config.token().filter(token -> !token.isBlank()).isEmpty()) {
-                    problems.add("pull-request.token must be set when pull-request.provider is github");
+                hostKeys(config, "github", "https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise",
+                        problems);
+                if (config.repository().filter(r -> r.chars().filter(c -> c == '/').count() != 1).isPresent()) {
+                    problems.add("pull-request.repository must be owner/name when pull-request.provider is github");
                 }
             }
-            case gitlab -> problems.add("pull-request.provider gitlab is not implemented yet; use local or github");
+            case gitlab -> hostKeys(config, "gitlab", "https://gitlab.com/api/v4, or https://<host>/api/v4 for"
+                    + " a self-managed GitLab", problems);
         }
         return problems;
     }

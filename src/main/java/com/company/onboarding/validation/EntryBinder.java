@@ -26,8 +26,18 @@ import java.util.Map;
  * <p>Positions are kept: an item of the wrong type in a list of objects becomes an empty object
  * (so later findings on the items after it keep their index), in a list of strings a null that
  * later checks skip and the record leaves out.
+ *
+ * <p>Every mapping key, wherever it is (fields passed through to Dynatrace, channel types,
+ * environments, unknown fields), is at most {@value #MAX_KEY_LENGTH} characters, else
+ * {@code field.key.too-long} at the key's pointer. An accepted entry is written into
+ * services.yaml, and YAML readers refuse a key that takes more than 1024 characters as written;
+ * {@value #MAX_KEY_LENGTH} characters stay under that even when each one needs the longest
+ * escape ({@code \UXXXXXXXX}, ten characters) and the key is quoted.
  */
 public final class EntryBinder {
+
+    /** The longest mapping key an entry may have, in characters (code points). */
+    public static final int MAX_KEY_LENGTH = 100;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .nodeFactory(YamlTrees.NODES)
@@ -55,8 +65,33 @@ public final class EntryBinder {
             findings.add(Finding.error(base, "entry.malformed", "the body must be a mapping (a JSON object)"));
             return new Bound<>(YamlTrees.NODES.objectNode(), null, findings);
         }
+        keys(body, base, findings);
         ObjectNode tree = object((ObjectNode) body, shape, base, findings);
         return new Bound<>(tree, toRecord(tree, type), findings);
+    }
+
+    /** Every key of {@code node} and below that is too long, in document order; the binding then leaves them out. */
+    private static void keys(JsonNode node, String pointer, List<Finding> findings) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String child = pointer + "/" + YamlTrees.escape(field.getKey());
+                if (tooLong(field.getKey())) {
+                    findings.add(Finding.error(child, "field.key.too-long", "a key is at most " + MAX_KEY_LENGTH
+                            + " characters; this one has " + field.getKey().codePointCount(0, field.getKey().length())));
+                } else {
+                    keys(field.getValue(), child, findings);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                keys(node.get(i), pointer + "/" + i, findings);
+            }
+        }
+    }
+
+    private static boolean tooLong(String key) {
+        return key.length() > MAX_KEY_LENGTH && key.codePointCount(0, key.length()) > MAX_KEY_LENGTH;
     }
 
     static <T> T toRecord(ObjectNode tree, Class<T> type) {
@@ -107,9 +142,13 @@ public final class EntryBinder {
             String name = field.getKey();
             String child = pointer + "/" + YamlTrees.escape(name);
             Shape.Field known = shape.fields().get(name);
+            if (tooLong(name)) {
+                continue; // reported by keys()
+            }
             if (known == null) {
                 findings.add(unknownField(child, name, shape));
                 if (shape.open()) {
+                    nullItems(field.getValue(), child, findings);
                     extras.set(name, field.getValue());
                 }
             } else if (!field.getValue().isNull()) {
@@ -128,6 +167,24 @@ public final class EntryBinder {
         }
         result.setAll(extras);
         return result;
+    }
+
+    /**
+     * A null list item inside a value passed through as written is refused like one in a checked
+     * list: a record cannot hold it, and dropping it would change the list silently.
+     */
+    private static void nullItems(JsonNode node, String pointer, List<Finding> findings) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    findings.add(Finding.error(pointer + "/" + i, "entry.malformed", "a list item must not be null"));
+                } else {
+                    nullItems(node.get(i), pointer + "/" + i, findings);
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> nullItems(f.getValue(), pointer + "/" + YamlTrees.escape(f.getKey()), findings));
+        }
     }
 
     private static Finding unknownField(String pointer, String name, Shape.Obj shape) {
@@ -160,6 +217,9 @@ public final class EntryBinder {
         ObjectNode result = YamlTrees.NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
+            if (tooLong(field.getKey())) {
+                continue; // reported by keys()
+            }
             String child = pointer + "/" + YamlTrees.escape(field.getKey());
             JsonNode checked = field.getValue().isNull() ? null : check(field.getValue(), shape.value(), child, findings);
             if (checked != null) {

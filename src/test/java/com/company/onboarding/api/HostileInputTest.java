@@ -300,6 +300,50 @@ class HostileInputTest {
         return tests.stream();
     }
 
+    // ---- what YAML 1.1 and 1.2 read differently -------------------------------------------------
+
+    /**
+     * NEL, LS and PS: line breaks to YAML 1.1 (which read NEL as a space, PS as the end of the value,
+     * LS as a syntax error), text to JSON and YAML 1.2. As written in YAML they are refused at their
+     * pointer; in JSON, or escaped in YAML, every reader agrees, and both give the same entry. A
+     * null list item passed through to Dynatrace used to vanish from the entry; now it is reported.
+     */
+    @TestFactory
+    @Order(6)
+    Stream<DynamicTest> charactersYamlVersionsReadDifferentlyAndNullItems() {
+        String rule = "/monitoring/overrides/prod/dynatrace/alertRules/0";
+        List<DynamicTest> tests = new ArrayList<>();
+        for (char c : new char[] {0x85, 0x2028, 0x2029}) {
+            String name = String.format("U+%04X", (int) c);
+            ObjectNode entry = Entries.paymentProcessor(e -> ((ObjectNode) e.at(rule)).put("description", "page" + c + "someone"));
+            String raw = Entries.paymentProcessorYaml().replace("severity: critical",
+                    "severity: critical\n            description: page" + c + "someone");
+            String escaped = Entries.paymentProcessorYaml().replace("severity: critical",
+                    "severity: critical\n            description: \"page\\u" + String.format("%04X", (int) c) + "someone\"");
+            tests.add(malformedAt(name + " as written in YAML is refused at its pointer", yaml(raw), rule + "/description"));
+            tests.add(DynamicTest.dynamicTest(name + " in JSON and escaped in YAML give the same entry", () -> {
+                Body asJson = new Body("application/json", entry.toString().getBytes(StandardCharsets.UTF_8));
+                for (String endpoint : new String[] {"/services/validate", "/services/preview"}) {
+                    Response fromJson = post(endpoint, asJson);
+                    Response fromYaml = post(endpoint, yaml(escaped));
+                    sane(fromJson);
+                    fromJson.then().statusCode(200);
+                    assertEquals(fromJson.asString(), fromYaml.asString(), endpoint);
+                }
+                assertEquals("page" + c + "someone", post("/services/preview", asJson).jsonPath().getString(
+                        "targets.find { it.target.environment == 'prod' }.application.alertRules"
+                                + ".find { it.name == 'PaymentSuccessRateLow' }.description"));
+            }));
+        }
+        ObjectNode withNull = Entries.paymentProcessor(e -> ((ObjectNode) e.at(rule)).putArray("runbooks").addNull().add("https://wiki/x"));
+        tests.add(report("a null item in a list passed through (JSON)", json(withNull.toString()), rule + "/runbooks/0",
+                "entry.malformed"));
+        tests.add(report("a null item in a list passed through (YAML)", yaml(Entries.paymentProcessorYaml().replace(
+                "severity: critical", "severity: critical\n            runbooks: [~, https://wiki/x]")), rule + "/runbooks/0",
+                "entry.malformed"));
+        return tests.stream();
+    }
+
     @Test
     @Order(100)
     void afterAllOfThatTheServiceStillAnswersAndNothingFailedInside() {
@@ -354,6 +398,17 @@ class HostileInputTest {
         });
     }
 
+    /** Refused as unreadable on both endpoints, at {@code pointer} (JSON has no line to name). */
+    private static DynamicTest malformedAt(String name, Body body, String pointer) {
+        return DynamicTest.dynamicTest(name, () -> {
+            for (String endpoint : new String[] {"/services/validate", "/services/preview"}) {
+                Response response = post(endpoint, body);
+                checkProblem(response, 400, "entry.malformed");
+                response.then().body("pointer", equalTo(pointer));
+            }
+        });
+    }
+
     /** Readable but not an entry: validation reports it (200), preview refuses it (422). */
     private static DynamicTest report(String name, Body body, String pointer, String code) {
         return DynamicTest.dynamicTest(name, () -> {
@@ -385,7 +440,7 @@ class HostileInputTest {
         return DynamicTest.dynamicTest(name, () -> {
             RawHttp.Answer answer = request.get();
             assertEquals(status, answer.status(), answer.body());
-            assertEquals(Problem.MEDIA_TYPE, answer.header("content-type"));
+            assertEquals(Problem.MEDIA_TYPE + ";charset=UTF-8", answer.header("content-type"));
             assertThat(answer.body(), containsString("\"code\":\"" + code + "\""));
             assertThat(answer.body(), not(containsString("Exception")));
         });

@@ -46,7 +46,8 @@ class BoundsTest {
         assertEquals("main", new Bounds.NotBlank().convert("main"));
         assertThrows(IllegalArgumentException.class, () -> new Bounds.NotBlank().convert("  "));
         assertEquals("company/platform-next", new Bounds.OwnerAndName().convert("company/platform-next"));
-        for (String bad : new String[] {"platform-next", "a/b/c", "a b/c", "/x"}) {
+        assertEquals("group/sub/platform-next", new Bounds.OwnerAndName().convert("group/sub/platform-next"), "GitLab subgroups");
+        for (String bad : new String[] {"platform-next", "a//c", "a b/c", "/x", "x/", "a/../b"}) {
             assertThrows(IllegalArgumentException.class, () -> new Bounds.OwnerAndName().convert(bad), bad);
         }
     }

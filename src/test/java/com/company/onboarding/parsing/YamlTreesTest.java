@@ -117,6 +117,38 @@ class YamlTreesTest {
         assertEquals("caf\u00e9 \u2615", YamlTrees.read(bom, ParseLimits.DEFAULT).get("name").textValue());
     }
 
+    /**
+     * YAML 1.1 (SnakeYAML) reads NEL, LS and PS written as they are as line breaks: NEL became a
+     * space, PS emptied the value and LS was a syntax error, where YAML 1.2 and JSON read text. Now
+     * each is refused with the pointer of its node (in a value or a key), in a comment with its
+     * line; escaped, every reader agrees, and it is read as JSON reads it.
+     */
+    @Test
+    void refusesTheCharactersYamlVersionsReadDifferentlyAndReadsThemEscaped() throws Exception {
+        for (char c : new char[] {0x85, 0x2028, 0x2029}) {
+            String raw = String.valueOf(c);
+            String escaped = c == 0x85 ? "\\N" : c == 0x2028 ? "\\L" : "\\u2029";
+            String name = Integer.toHexString(c);
+            DocumentException plain = refused("a: 1\nrules:\n  - description: before" + raw + "after\n");
+            assertEquals(DocumentException.Kind.CHARACTER, plain.kind(), name);
+            assertEquals("/rules/0/description", plain.pointer(), name);
+            assertEquals(3, plain.line(), name);
+            assertEquals(18, plain.column(), name); // where the value starts
+            assertEquals("/rules/0/description", refused("rules:\n- description: |\n    x" + raw + "y\n").pointer(), name);
+            assertEquals("/rules/0/description", refused("rules:\n- description: \"x" + raw + "y\"\n").pointer(), name);
+            assertEquals("/a" + raw + "b", refused("a" + raw + "b: 1\n").pointer(), name);
+            DocumentException comment = refused("a: 1 # note" + raw + "\nb: 2\n");
+            assertEquals(DocumentException.Kind.CHARACTER, comment.kind(), name);
+            assertEquals(null, comment.pointer(), name);
+            assertEquals(1, comment.line(), name);
+            assertTrue(comment.getMessage().startsWith("U+"), comment.getMessage());
+
+            JsonNode fromYaml = read("rules:\n  - {description: \"x" + escaped + "y\"}\n");
+            assertEquals("x" + raw + "y", fromYaml.at("/rules/0/description").textValue(), name);
+            assertEquals(fromYaml, JsonTrees.read("{\"rules\": [{\"description\": \"x" + raw + "y\"}]}", ParseLimits.DEFAULT));
+        }
+    }
+
     private static String buildBlock(int depth) {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= depth; i++) {

@@ -112,6 +112,40 @@ class GitHubPullRequestsTest {
                 rateLimitMaxWait, Clock.fixed(NOW, ZoneOffset.UTC), waits::add);
     }
 
+    /** A provider whose clock the test moves; waiting (nothing here, the bound is 0) would move it too. */
+    private GitHubPullRequests provider(TestClock clock) {
+        return new GitHubPullRequests(URI.create(github.baseUrl() + "/api/v3/"), "company/platform-next", TOKEN,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ZERO, clock, clock::advance);
+    }
+
+    /** A clock that moves only when told to. */
+    static final class TestClock extends Clock {
+        private Instant now;
+
+        TestClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     private static PullRequestDraft draft(String branch) {
         return new PullRequestDraft(branch, "main", "Onboard svc", "The body", false);
     }
@@ -196,6 +230,69 @@ class GitHubPullRequestsTest {
         assertEquals(List.of(), waits, "nothing waited: the reset is past the bound");
         assertTrue(logs.text().contains("rate limited (403)"), "the capture sees the provider's log: " + logs.text());
         github.verify(1, postRequestedFor(urlPathEqualTo(PULLS)));
+    }
+
+    /**
+     * Told to wait 30 minutes, the provider used to call GitHub again on the next onboarding.
+     * Now every request until the reset is a 503 with the time left, and GitHub sees none of them.
+     */
+    @Test
+    void aPrimaryRateLimitIsRememberedUntilItsResetAndGitHubIsNotCalledMeanwhile() {
+        TestClock clock = new TestClock(NOW);
+        GitHubPullRequests provider = provider(clock);
+        github.stubFor(post(urlPathEqualTo(PULLS)).inScenario("limit").whenScenarioStateIs(STARTED)
+                .willSetStateTo("reset").willReturn(rateLimited(NOW.getEpochSecond() + 1800)));
+        github.stubFor(post(urlPathEqualTo(PULLS)).inScenario("limit").whenScenarioStateIs("reset")
+                .willReturn(json(201, pullRequest(9, "onboard/svc"))));
+
+        assertEquals(Duration.ofSeconds(1800), expect(Unavailable.class, () -> provider.open(draft("onboard/svc"))).retryAfter());
+        clock.advance(Duration.ofMillis(150));
+        Unavailable meanwhile = expect(Unavailable.class, () -> provider.open(draft("onboard/svc")));
+        assertEquals(Duration.ofSeconds(1800).minusMillis(150), meanwhile.retryAfter());
+        clock.advance(Duration.ofMinutes(29));
+        expect(Unavailable.class, () -> provider.findOpen("onboard/svc"));
+        github.verify(1, postRequestedFor(urlPathEqualTo(PULLS)));
+        github.verify(0, getRequestedFor(urlPathEqualTo(PULLS)));
+
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(9, provider.open(draft("onboard/svc")).link().number());
+        github.verify(2, postRequestedFor(urlPathEqualTo(PULLS)));
+    }
+
+    /** GitHub's docs: a secondary limit that repeats waits an exponentially growing time; a success starts over. */
+    @Test
+    void repeatedSecondaryRateLimitsBackOffExponentially() {
+        TestClock clock = new TestClock(NOW);
+        GitHubPullRequests provider = provider(clock);
+        github.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(403, error("You have exceeded a secondary rate limit."))));
+
+        List<Duration> asked = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Duration wait = expect(Unavailable.class, () -> provider.open(draft("onboard/svc"))).retryAfter();
+            asked.add(wait);
+            clock.advance(wait);
+        }
+        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4)), asked);
+        github.verify(4, postRequestedFor(urlPathEqualTo(PULLS)));
+
+        github.stubFor(get(urlPathEqualTo(PULLS)).willReturn(json(200, JSON.createArrayNode())));
+        assertEquals(Optional.empty(), provider.findOpen("onboard/svc"));
+        assertEquals(Duration.ofMinutes(1), expect(Unavailable.class, () -> provider.open(draft("onboard/svc"))).retryAfter(),
+                "an answer that was not limited starts the backoff over");
+    }
+
+    @Test
+    void githubsValidationMessagesAreInTheProblemsDetail() {
+        ObjectNode body = JSON.createObjectNode().put("message", "Validation Failed")
+                .put("documentation_url", "https://docs.github.com/rest/pulls/pulls#create-a-pull-request");
+        body.putArray("errors").addObject().put("resource", "PullRequest").put("code", "custom")
+                .put("message", "No commits between main and onboard/svc");
+        github.stubFor(post(urlPathEqualTo(PULLS)).willReturn(json(422, body)));
+
+        UpstreamInvalid e = expect(UpstreamInvalid.class, () -> provider(Duration.ofSeconds(10)).open(draft("onboard/svc")));
+
+        assertEquals(502, e.status());
+        assertTrue(e.detail().contains("422 (Validation Failed: No commits between main and onboard/svc)"), e.detail());
     }
 
     @Test

@@ -87,6 +87,55 @@ class OnboardingResourceTest {
         }
     }
 
+    /**
+     * YAML readers refuse a key longer than 1024 characters as written, so such a key used to pass
+     * validation and then fail the services.yaml edit with a 500. Now every endpoint refuses it alike.
+     */
+    @Test
+    void aKeyTooLongForYamlIsRefusedByValidatePreviewAndOnboardAlike() {
+        String rule = "/monitoring/overrides/prod/dynatrace/alertRules/0";
+        String longKey = "x".repeat(1025);
+        ObjectNode entry = Entries.paymentProcessor(e -> {
+            Entries.set(e, "/name", "long-key-service");
+            ((ObjectNode) e.at(rule)).putObject("notificationChannels").putArray(longKey).add("#team");
+        });
+        String pointer = rule + "/notificationChannels/" + longKey;
+        given().contentType("application/json").body(entry.toString()).when().post("/services/validate").then()
+                .statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors.code", contains("field.key.too-long"))
+                .body("errors[0].pointer", equalTo(pointer));
+        given().contentType("application/json").body(entry.toString()).when().post("/services/preview").then()
+                .statusCode(422)
+                .body("errors.code", contains("field.key.too-long"));
+        given().contentType("application/json").body(request(entry)).when().post("/services").then()
+                .statusCode(422)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.code", contains("field.key.too-long"))
+                .body("errors[0].pointer", equalTo(pointer));
+        try (BareRepo platform = BareRepo.open(config.dataDir().resolve("repos/platform-next.git"))) {
+            assertEquals(null, platform.head("onboard/long-key-service"));
+        }
+    }
+
+    /** The longest key accepted, each character written as the longest escape, still reads back: 201. */
+    @Test
+    void theLongestAcceptedKeyIsWrittenIntoServicesYaml() {
+        String rule = "/monitoring/overrides/prod/dynatrace/alertRules/0";
+        String tags = new String(Character.toChars(0xE0041)).repeat(100); // invisible: written as \U000E0041 each
+        ObjectNode entry = Entries.paymentProcessor(e -> {
+            Entries.set(e, "/name", "longest-key-service");
+            ((ObjectNode) e.at(rule)).put(tags, "passed through");
+        });
+        given().contentType("application/json").body(request(entry).getBytes(StandardCharsets.UTF_8))
+                .when().post("/services").then()
+                .statusCode(201);
+        try (BareRepo platform = BareRepo.open(config.dataDir().resolve("repos/platform-next.git"))) {
+            assertTrue(platform.read("onboard/longest-key-service", Fixtures.SERVICES_PATH)
+                    .contains("\"" + "\\U000E0041".repeat(100) + "\": passed through"));
+        }
+    }
+
     @Test
     void aMalformedRequestNamesItsField() {
         given().contentType("application/json").body("{\"requestedBy\": 5}").when().post("/services").then()

@@ -68,9 +68,35 @@ class PullRequestProvidersTest {
     }
 
     @Test
-    void gitlabIsRefusedAsNotImplemented() {
-        assertEquals(List.of("pull-request.provider gitlab is not implemented yet; use local or github"),
-                PullRequestProviders.problems(config(Map.of("provider", PullRequestConfig.Provider.gitlab))));
+    void gitlabWithoutApiUrlRepositoryOrTokenNamesEachKey() {
+        List<String> problems = PullRequestProviders.problems(config(Map.of("provider", PullRequestConfig.Provider.gitlab)));
+
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("pull-request.api-url must be set when pull-request.provider is gitlab"),
+                problems.get(0));
+        assertTrue(problems.get(1).startsWith("pull-request.repository (group/project"), problems.get(1));
+        assertTrue(problems.get(2).startsWith("pull-request.token must be set when pull-request.provider is gitlab"),
+                problems.get(2));
+    }
+
+    @Test
+    void gitlabWithEverythingGetsTheGitLabProviderAndTakesSubgroups() {
+        PullRequestConfig gitlab = config(Map.of("provider", PullRequestConfig.Provider.gitlab,
+                "apiUrl", Optional.of(URI.create("https://gitlab.example.com/api/v4")),
+                "repository", Optional.of("group/sub/platform-next"), "token", Optional.of("glpat-t0ken")));
+
+        assertEquals(List.of(), PullRequestProviders.problems(gitlab));
+        assertEquals("gitlab", new PullRequestProviders().provider(gitlab).name());
+    }
+
+    @Test
+    void githubRepositoriesHaveNoSubgroups() {
+        PullRequestConfig github = config(Map.of("provider", PullRequestConfig.Provider.github,
+                "apiUrl", Optional.of(URI.create("https://api.github.com")),
+                "repository", Optional.of("group/sub/platform-next"), "token", Optional.of("t0ken")));
+
+        assertEquals(List.of("pull-request.repository must be owner/name when pull-request.provider is github"),
+                PullRequestProviders.problems(github));
     }
 
     @Test

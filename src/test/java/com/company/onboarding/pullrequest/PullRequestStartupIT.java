@@ -27,12 +27,15 @@ class PullRequestStartupIT {
     }
 
     @Test
-    void gitlabStopsStartUpAsNotImplemented() throws Exception {
+    void gitlabWithoutItsKeysStopsStartUpNamingThem() throws Exception {
         try (PackagedService service = PackagedService.start(Map.of(
                 "onboarding.data-dir", Fixtures.freshDirectory("startup-gitlab").toString(),
                 "pull-request.provider", "gitlab"))) {
             assertNotEquals(0, service.awaitExit(Duration.ofSeconds(60)));
-            assertTrue(service.output().contains("pull-request.provider gitlab is not implemented yet"), service.output());
+            String output = service.output();
+            assertTrue(output.contains("pull-request.api-url must be set when pull-request.provider is gitlab"), output);
+            assertTrue(output.contains("pull-request.repository (group/project"), output);
+            assertTrue(output.contains("pull-request.token must be set when pull-request.provider is gitlab"), output);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.finding.Finding;
 import com.company.onboarding.parsing.ParseLimits;
 import com.company.onboarding.parsing.YamlTrees;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -87,6 +88,35 @@ class EntryBinderTest {
         assertTrue(bound.tree().path("monitoring").path("overrides").path("prod").path("dynatrace").path("alertRules")
                 .get(0).has("runbook"));
         assertTrue(!bound.tree().has("costProfil"));
+    }
+
+    @Test
+    void aKeyLongerThanTheLimitIsAnErrorAtItsPointerWhereverItIs() {
+        String longKey = "k".repeat(EntryBinder.MAX_KEY_LENGTH + 1);
+        String rule = "/monitoring/overrides/prod/dynatrace/alertRules/0";
+        ObjectNode entry = Entries.paymentProcessor(e -> {
+            ((ObjectNode) e.at(rule)).put(longKey, "passed through to Dynatrace");
+            ((ObjectNode) e.at(rule)).putObject("extra").put(longKey, 1);
+            ((ObjectNode) e.at(rule)).putObject("notificationChannels").putArray(longKey).add("x");
+            e.put(longKey, "unknown field");
+        });
+        EntryBinder.Bound<ServiceEntry> bound = EntryBinder.entry(entry);
+        assertEquals(String.join("\n",
+                rule + "/" + longKey + " field.key.too-long",
+                rule + "/extra/" + longKey + " field.key.too-long",
+                rule + "/notificationChannels/" + longKey + " field.key.too-long",
+                "/" + longKey + " field.key.too-long",
+                rule + "/extra field.unknown"), codes(bound.findings()));
+        assertTrue(bound.findings().get(0).message().endsWith("this one has 101"), bound.findings().get(0).message());
+    }
+
+    @Test
+    void aKeyAtTheLimitIsFineAndCountsCharactersNotCodeUnits() {
+        String emoji = "\uD83D\uDE00".repeat(EntryBinder.MAX_KEY_LENGTH); // 200 UTF-16 units, 100 characters
+        ObjectNode entry = Entries.paymentProcessor(e -> ((ObjectNode) e.at("/monitoring/overrides/prod/dynatrace/alertRules/0"))
+                .put(emoji, "x"));
+        assertEquals("/monitoring/overrides/prod/dynatrace/alertRules/0/" + emoji + " field.unknown",
+                codes(EntryBinder.entry(entry).findings()));
     }
 
     @Test

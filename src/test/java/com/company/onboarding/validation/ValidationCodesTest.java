@@ -38,6 +38,8 @@ class ValidationCodesTest {
                 row("entry.malformed", "/size", "error", e -> Entries.set(e, "/size", "[large]")),
                 row("field.required", "/cost/costOwner", "error", e -> Entries.remove(e, "/cost/costOwner")),
                 row("field.unknown", "/costProfil", "warning", e -> Entries.set(e, "/costProfil", "x")),
+                row("field.key.too-long", "/monitoring/overrides/prod/" + "k".repeat(101), "error",
+                        e -> ((ObjectNode) e.at("/monitoring/overrides/prod")).put("k".repeat(101), 1)),
                 row("field.invalid", "/regions/1", "error", e -> Entries.set(e, "/regions/1", "euw1")),
                 row("service.name.invalid", "/name", "error", e -> Entries.set(e, "/name", "Payment_Processor")),
                 row("namespace.too-long", "/name", "error", e -> Entries.set(e, "/name", "p" + "a".repeat(50))),
