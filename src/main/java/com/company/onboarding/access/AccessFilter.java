@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Checks bearer tokens before any handler runs, for the API and the management endpoints alike:
- * {@code reader} for reads, validation and previews, {@code onboarder} for {@code POST /services}.
+ * {@code reader} for reads, validation, previews and diffs, {@code onboarder} for {@code POST /services}
+ * and {@code PUT /services/{name}}.
  * Health is always open, so probes need no secret. Failures are problem documents (401 with
  * {@code WWW-Authenticate: Bearer}, 403); the token itself is never logged or echoed.
  */
@@ -24,6 +25,8 @@ import org.jboss.logging.Logger;
 public class AccessFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
+    /** {@code POST /services/{name}/diff} only computes, like validate and preview. */
+    private static final java.util.regex.Pattern DIFF = java.util.regex.Pattern.compile("/services/[^/]+/diff");
 
     @Inject
     AccessConfig config;
@@ -71,7 +74,7 @@ public class AccessFilter {
 
     /**
      * The role a request needs, or empty for what is always open. Writes need {@code onboarder}
-     * unless they are one of the two that only compute (validate, preview): a path the router
+     * unless they only compute (validate, preview, diff): a path the router
      * reads differently from this method (matrix parameters, {@code //}, encodings) can only
      * ask for more, never less.
      */
@@ -90,7 +93,8 @@ public class AccessFilter {
         if (read || method == HttpMethod.OPTIONS) {
             return Optional.of(Role.reader);
         }
-        if (method == HttpMethod.POST && (path.equals("/services/validate") || path.equals("/services/preview"))) {
+        if (method == HttpMethod.POST && (path.equals("/services/validate") || path.equals("/services/preview")
+                || DIFF.matcher(path).matches())) {
             return Optional.of(Role.reader);
         }
         return Optional.of(Role.onboarder);

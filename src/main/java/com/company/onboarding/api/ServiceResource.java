@@ -1,6 +1,8 @@
 package com.company.onboarding.api;
 
 import com.company.onboarding.assessment.AssessmentService;
+import com.company.onboarding.change.DiffService;
+import com.company.onboarding.change.EntryDiff;
 import com.company.onboarding.access.Caller;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.pullrequest.Onboarder;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -46,6 +49,8 @@ public class ServiceResource {
     PreviewService previews;
     @Inject
     Onboarder onboarder;
+    @Inject
+    DiffService diffs;
 
     @GET
     @Operation(operationId = "listServices", summary = "List the services of services.yaml",
@@ -158,5 +163,48 @@ public class ServiceResource {
     public Response previewExisting(@Parameter(description = "Service name") @PathParam("name") String name,
             @BeanParam TargetFilter filter, @Context HttpHeaders headers) {
         return Renditions.of(previews.existing(name, filter, Renditions.requested(headers)));
+    }
+
+    @POST
+    @Path("/{name}/diff")
+    @Consumes({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Operation(operationId = "diffService", summary = "See what replacing an existing entry would change",
+            description = "Compares the entry on platform-next's base branch with the proposed one (its name must be the"
+                    + " service of the path): for every target of either version its status (added, removed, changed,"
+                    + " unchanged), each difference of its merged config as {pointer, kind, before, after, source} with"
+                    + " pointers into application.json (items of named lists by name, so a reordering is no change) or"
+                    + " /configMap/metadata/labels|annotations, and a unified diff of its ConfigMap YAML. Also the"
+                    + " differences of the entry itself and the proposed entry's warnings. Nothing is written.")
+    @RequestBody(required = true, description = "The proposed services.yaml item, as JSON or YAML", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceEntry.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = ServiceEntry.class))})
+    @APIResponse(responseCode = "200", description = "The diff (status unchanged when the merged config is the same)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable body, or an entry whose name is not the service of the path"
+            + " (entry.name.mismatch)")
+    @APIResponse(responseCode = "404", description = "No service of that name on the base branch (service.not-found)")
+    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
+    @APIResponse(responseCode = "422", description = "The proposed entry is invalid; errors lists every problem, as validate")
+    public EntryDiff diff(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
+        return diffs.diff(name, RequestBodies.read(context, type));
+    }
+
+    @GET
+    @Path("/{name}/diff")
+    @Operation(operationId = "diffServiceAtRef", summary = "See what moving an existing entry to another catalog ref would change",
+            description = "The same as POST /services/{name}/diff with the entry as it stands on the base branch and its"
+                    + " monitoring.customMetrics.repository.ref set to ref (an entry without a catalog gets the configured"
+                    + " one at that ref).")
+    @APIResponse(responseCode = "200", description = "The diff",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class)))
+    @APIResponse(responseCode = "400", description = "ref missing or malformed (catalog.ref.invalid)")
+    @APIResponse(responseCode = "404", description = "No service of that name (service.not-found), or the catalog has no such"
+            + " ref (catalog.ref.not-found)")
+    @APIResponse(responseCode = "422", description = "The entry at that ref is invalid; errors lists every problem")
+    public EntryDiff diffAtRef(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name,
+            @Parameter(description = "The metrics-catalog tag, branch or commit to compare against, e.g. v1.3.0")
+            @QueryParam("ref") String ref) {
+        return diffs.diffAtRef(name, ref);
     }
 }
