@@ -81,7 +81,7 @@ public final class MergeDiff {
         String diff = !yaml ? null : status == Status.ADDED
                 ? LineDiff.unified(null, "b/" + path, null, target.yaml())
                 : LineDiff.unified("a/" + path, null, target.yaml(), null);
-        return new TargetDiff(target.target(), status, List.of(), diff);
+        return new TargetDiff(target.target(), status, ChangeSummary.of(List.of()), List.of(), diff);
     }
 
     /** The differences of one target present on both sides. */
@@ -97,7 +97,7 @@ public final class MergeDiff {
         String diff = yaml ? LineDiff.unified("a/" + path, "b/" + path, before.yaml(), after.yaml()) : null;
         // Values decide, not bytes: an item that only moved in its list is no change (yamlDiff still shows it).
         Status status = changes.isEmpty() ? Status.UNCHANGED : Status.CHANGED;
-        return new TargetDiff(after.target(), status, changes, diff);
+        return new TargetDiff(after.target(), status, ChangeSummary.of(changes), changes, diff);
     }
 
     private static void strings(String prefix, Map<String, String> before, Map<String, String> after, List<Change> out) {

@@ -20,6 +20,8 @@ public record TargetDiff(
         @Schema(implementation = String.class, type = SchemaType.STRING,
                 enumeration = {"added", "removed", "changed", "unchanged"})
         Status status,
+        @Schema(description = "The changes counted: custom metrics, alert rules and SLOs added, removed, changed")
+        ChangeSummary summary,
         @Schema(description = "Every difference in the merged config; empty for an added or removed target"
                 + " (its yamlDiff shows the whole ConfigMap)")
         List<Change> changes,
