@@ -47,7 +47,9 @@ export async function proposedEntry(api: OnboardingApi, input: ProposalInput, si
     }
     return { service, entry };
   }
-  const entry = structuredClone(await api.getService(service, signal));
+  // A copy made in this module's realm: structuredClone's objects belong to Node's realm, and the
+  // scaffolder's templating refuses a step output built from them when the two differ (Jest).
+  const entry = JSON.parse(JSON.stringify(await api.getService(service, signal))) as Record<string, unknown>;
   const monitoring = objectAt(entry, 'monitoring');
   const ref = typeof input.catalogRef === 'string' ? input.catalogRef.trim() : '';
   const profiles = (input.catalogProfiles ?? []).filter(p => typeof p === 'string' && p.trim() !== '');
