@@ -206,8 +206,9 @@ describe('the update template in a real scaffolder backend, against the service'
   /** The form for a catalog ref bump of the embedded account-service, every value sent as the form would. */
   const bump: JsonObject = { service: 'account-service', catalogRef: 'v1.3.0', catalogProfiles: [], dryRun: false, draft: false };
 
-  it('in a dry run compares and pushes nothing', async () => {
-    const answer = await scaffolder.dryRun({ ...bump }, updateTemplate);
+  it('in a dry run compares and pushes nothing (catalog profiles left out, as a form whose list was never touched sends it)', async () => {
+    const { catalogProfiles: _untouched, ...form } = bump;
+    const answer = await scaffolder.dryRun(form, updateTemplate);
 
     expect([answer.status, answer.body.error]).toEqual([200, undefined]);
     expect(text(answer.body, 'What changes')).toContain('-> v1.3.0');
