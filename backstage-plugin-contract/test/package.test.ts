@@ -26,9 +26,9 @@ function packedFiles(): string[] {
 const files = packedFiles();
 
 describe('the packed module (npm pack --dry-run)', () => {
-  it('holds the built module, its types, its config schema, the template and the README', () => {
+  it('holds the built module, its types, its config schema, the templates and the README', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'README.md', 'config.d.ts', 'dist/index.cjs.js', 'dist/index.d.ts', 'templates/onboard-service.yaml']),
+      expect.arrayContaining(['package.json', 'README.md', 'config.d.ts', 'dist/index.cjs.js', 'dist/index.d.ts', 'templates/onboard-service.yaml', 'templates/update-service-monitoring.yaml']),
     );
   });
 

@@ -3,25 +3,32 @@ import { templateEntityV1beta3Validator } from '@backstage/plugin-scaffolder-com
 import { load } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createDiffAction } from '../src/actions/diff';
 import { createOnboardAction } from '../src/actions/onboard';
 import { createPreviewAction } from '../src/actions/preview';
+import { createUpdateAction } from '../src/actions/update';
 import { createValidateAction } from '../src/actions/validate';
 import { entryBody } from '../src/actions/entry';
 import { paymentProcessor } from './helpers';
-import { expressions, loadTemplate, paymentProcessorForm, templateEntry, type TemplateStep } from './template';
+import { expressions, loadTemplate, paymentProcessorForm, templateEntry, UPDATE_TEMPLATE_FILE, type Template, type TemplateStep } from './template';
 
 type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]; $ref?: string; additionalProperties?: unknown };
 
 const config = new ConfigReader({ monitoringOnboarding: { baseUrl: 'http://localhost' } });
 const actions = new Map(
-  [createValidateAction({ config }), createPreviewAction({ config }), createOnboardAction({ config })].map(a => [a.id, a]),
+  [
+    createValidateAction({ config }),
+    createPreviewAction({ config }),
+    createOnboardAction({ config }),
+    createDiffAction({ config }),
+    createUpdateAction({ config }),
+  ].map(a => [a.id, a]),
 );
 const inputSchema = (id: string) => actions.get(id)!.schema!.input as JsonSchema;
 const outputSchema = (id: string) => actions.get(id)!.schema!.output as JsonSchema;
 
 const template = loadTemplate();
 const steps = template.spec.steps;
-const parameterNames = template.spec.parameters.flatMap(page => Object.keys(page.properties));
 const properties: Record<string, Record<string, unknown>> = Object.assign({}, ...template.spec.parameters.map(page => page.properties));
 
 /** The contract's schemas, to check the entry the template builds against ServiceEntry. */
@@ -43,22 +50,18 @@ function unknownKeys(value: unknown, schema: JsonSchema, at = ''): string[] {
   });
 }
 
-describe('templates/onboard-service.yaml', () => {
-  it('is a scaffolder.backstage.io/v1beta3 Template with validate, preview and onboard steps', () => {
-    expect(template.apiVersion).toBe('scaffolder.backstage.io/v1beta3');
-    expect(template.kind).toBe('Template');
-    expect(steps.map(s => [s.id, s.action])).toEqual([
-      ['validate', 'monitoring:validate'],
-      ['preview', 'monitoring:preview'],
-      ['onboard', 'monitoring:onboard'],
-    ]);
-  });
+/** What every template here must satisfy: the scaffolder's schema, and steps, inputs and expressions that match the actions. */
+describe.each([
+  ['templates/onboard-service.yaml', loadTemplate()],
+  ['templates/update-service-monitoring.yaml', loadTemplate(UPDATE_TEMPLATE_FILE)],
+] as [string, Template][])('%s', (_, template) => {
+  const parameterNames = template.spec.parameters.flatMap(page => Object.keys(page.properties));
 
   it("passes the scaffolder's own Template schema (what the catalog and /v2/dry-run check)", async () => {
     await expect(templateEntityV1beta3Validator.check(template as never)).resolves.toBe(true);
   });
 
-  it.each(steps.map(s => [s.id, s] as [string, TemplateStep]))(
+  it.each(template.spec.steps.map(s => [s.id, s] as [string, TemplateStep]))(
     'step %s names an action that exists, with input names its schema has and every required input',
     (_, step) => {
       expect(actions.has(step.action)).toBe(true);
@@ -84,8 +87,8 @@ describe('templates/onboard-service.yaml', () => {
         problems.push(`unexpected expression: ${expression}`);
       }
     };
-    steps.forEach((step, i) => expressions(step.input).forEach(e => check(e, steps.slice(0, i))));
-    expressions(template.spec.output).forEach(e => check(e, steps));
+    template.spec.steps.forEach((step, i) => expressions(step.input).forEach(e => check(e, template.spec.steps.slice(0, i))));
+    expressions(template.spec.output).forEach(e => check(e, template.spec.steps));
     expect(problems).toEqual([]);
   });
 
@@ -93,6 +96,18 @@ describe('templates/onboard-service.yaml', () => {
     for (const page of template.spec.parameters) {
       expect((page.required ?? []).filter(name => !(name in page.properties))).toEqual([]);
     }
+  });
+});
+
+describe('templates/onboard-service.yaml', () => {
+  it('is a scaffolder.backstage.io/v1beta3 Template with validate, preview and onboard steps', () => {
+    expect(template.apiVersion).toBe('scaffolder.backstage.io/v1beta3');
+    expect(template.kind).toBe('Template');
+    expect(steps.map(s => [s.id, s.action])).toEqual([
+      ['validate', 'monitoring:validate'],
+      ['preview', 'monitoring:preview'],
+      ['onboard', 'monitoring:onboard'],
+    ]);
   });
 
   it("builds an entry whose every key is in the contract's ServiceEntry", () => {
@@ -159,6 +174,36 @@ describe('templates/onboard-service.yaml', () => {
       dynatrace: true,
       customMetrics: { repository: { url: 'https://github.com/company/metrics-catalog' } },
     });
+  });
+});
+
+describe('templates/update-service-monitoring.yaml', () => {
+  const update = loadTemplate(UPDATE_TEMPLATE_FILE);
+
+  it('is a Template with a diff step and an update step that takes the entry the diff compared', () => {
+    expect(update.metadata.name).toBe('update-service-monitoring');
+    expect(update.spec.steps.map(s => [s.id, s.action])).toEqual([
+      ['diff', 'monitoring:diff'],
+      ['update', 'monitoring:update'],
+    ]);
+    expect(update.spec.steps[1].input).toMatchObject({ service: '${{ parameters.service }}', entry: "${{ steps['diff'].output.entry }}" });
+  });
+
+  it("sets only override keys of the contract's EnvironmentOverride", () => {
+    const overrides = update.spec.steps[0].input!.overrides as Record<string, unknown>;
+    const monitoring = contract.components.schemas.Monitoring;
+    expect(unknownKeys(overrides, monitoring.properties!.overrides)).toEqual([]);
+  });
+
+  it('picks the service from GET /services through the proxy, like the profile picker', () => {
+    const service = update.spec.parameters[0].properties.service as { 'ui:options': Record<string, string> };
+    expect(service['ui:options']).toEqual({
+      path: 'proxy/monitoring-onboarding/services',
+      arrayPath: 'services',
+      valueSelector: 'name',
+      labelSelector: 'name',
+    });
+    expect(Object.keys(contract.components.schemas.ServiceSummary.properties!)).toContain('name');
   });
 });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const TEMPLATE_FILE = resolve(__dirname, '..', 'templates', 'onboard-service.yaml');
+export const UPDATE_TEMPLATE_FILE = resolve(__dirname, '..', 'templates', 'update-service-monitoring.yaml');
 
 export interface TemplateStep {
   id: string;

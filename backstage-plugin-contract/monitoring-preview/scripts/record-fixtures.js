@@ -62,6 +62,9 @@ async function main() {
     // The same shape for a proposed entry (POST /services/preview): the design document's
     // payment-processor with its prod rule disabled, inline metrics and entry overrides, which
     // account-service has none of.
+    // The catalog bump panel: account-service moved from v1.2.0 to v1.3.0, and a ref the catalog lacks.
+    await record(service.baseUrl, 'account-service.diff-v1.3.0', '/services/account-service/diff?ref=v1.3.0', 'application/json');
+    await record(service.baseUrl, 'account-service.diff-unknown-ref', '/services/account-service/diff?ref=v9.9.9', 'application/json');
     await record(service.baseUrl, 'payment-processor.proposed.preview', '/services/preview', 'application/json', paymentProcessor());
   } finally {
     await service.stop();

@@ -4,7 +4,7 @@ import type { z as Zod } from 'zod/v3';
  * Zod schema callbacks shared by the actions (the scaffolder passes its own zod in, so the
  * JSON Schema it shows and checks comes from these).
  */
-type Z = typeof Zod;
+export type Z = typeof Zod;
 
 /**
  * The entry is checked by the service, not here: its findings have pointers, codes and

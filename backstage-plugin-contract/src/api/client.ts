@@ -1,7 +1,16 @@
 import type { Config } from '@backstage/config';
 import { OnboardingApiError, parseRetryAfter, problemError } from './errors';
 import { readSettings, type Settings } from './settings';
-import type { OnboardingRequestBody, OnboardingResult, Preview, Problem, TargetFilter, ValidationReport } from './types';
+import type {
+  EntryDiff,
+  OnboardingRequestBody,
+  OnboardingResult,
+  Preview,
+  Problem,
+  TargetFilter,
+  UpdateResult,
+  ValidationReport,
+} from './types';
 
 /** The part of `fetch` the client uses; tests pass their own. */
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
@@ -12,6 +21,12 @@ const YAML_TYPE = 'application/yaml';
 /** What `POST /services` answered: the pull request and whether this call opened it (201) or found it (200). */
 export interface Onboarded {
   result: OnboardingResult;
+  httpStatus: number;
+}
+
+/** What `PUT /services/{name}` answered: the pull request, and 201 (opened now) or 200 (existing, unchanged). */
+export interface Updated {
+  result: UpdateResult;
   httpStatus: number;
 }
 
@@ -55,7 +70,28 @@ export class OnboardingApi {
     return { result: await this.json<OnboardingResult>(response, operation), httpStatus: response.status };
   }
 
-  private async post(
+  /** `GET /services/{name}`: the entry as it stands on platform-next's base branch. */
+  async getService(name: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    const operation = `read ${name}`;
+    const response = await this.send('GET', operation, `/services/${encodeURIComponent(name)}`, undefined, JSON_TYPE, undefined, signal);
+    return this.json<Record<string, unknown>>(response, operation);
+  }
+
+  /** `POST /services/{name}/diff`: what replacing the service's entry by `entry` changes, per target. Writes nothing. */
+  async diff(name: string, entry: object, signal?: AbortSignal): Promise<EntryDiff> {
+    const operation = `compare ${name}`;
+    const response = await this.post(operation, `/services/${encodeURIComponent(name)}/diff`, entry, JSON_TYPE, undefined, signal);
+    return this.json<EntryDiff>(response, operation);
+  }
+
+  /** `PUT /services/{name}`: opens the pull request that replaces the entry (201), or answers with the existing one or `unchanged` (200). */
+  async update(name: string, body: OnboardingRequestBody, signal?: AbortSignal): Promise<Updated> {
+    const operation = `update ${name}`;
+    const response = await this.send('PUT', operation, `/services/${encodeURIComponent(name)}`, body, JSON_TYPE, undefined, signal);
+    return { result: await this.json<UpdateResult>(response, operation), httpStatus: response.status };
+  }
+
+  private post(
     operation: string,
     path: string,
     body: object,
@@ -63,18 +99,33 @@ export class OnboardingApi {
     filter: TargetFilter | undefined,
     signal: AbortSignal | undefined,
   ): Promise<Response> {
+    return this.send('POST', operation, path, body, accept, filter, signal);
+  }
+
+  private async send(
+    method: 'GET' | 'POST' | 'PUT',
+    operation: string,
+    path: string,
+    body: object | undefined,
+    accept: string,
+    filter: TargetFilter | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
     const { baseUrl, token, timeoutMs } = this.settings;
     const timeout = AbortSignal.timeout(timeoutMs);
-    const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, Accept: `${accept}, application/problem+json` };
+    const headers: Record<string, string> = { Accept: `${accept}, application/problem+json` };
+    if (body !== undefined) {
+      headers['Content-Type'] = JSON_TYPE;
+    }
     if (token) {
       headers.Authorization = `Bearer ${token}`;
     }
     let response: Response;
     try {
       response = await this.fetchFn(baseUrl + path + query(filter), {
-        method: 'POST',
+        method,
         headers,
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {

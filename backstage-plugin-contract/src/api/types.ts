@@ -24,3 +24,9 @@ export interface TargetFilter {
 /** `POST /services`. The entry stays a plain object: the service, not the type, checks it. */
 export type OnboardingResult = Schemas['OnboardingResult'];
 export type OnboardingRequestBody = Omit<Schemas['OnboardingRequest'], 'entry'> & { entry: Record<string, unknown> };
+
+/** `POST /services/{name}/diff` and `GET /services/{name}/diff?ref=`; `PUT /services/{name}`. */
+export type EntryDiff = Schemas['EntryDiff'];
+export type TargetDiff = Schemas['TargetDiff'];
+export type Change = Schemas['Change'];
+export type UpdateResult = Schemas['UpdateResult'];

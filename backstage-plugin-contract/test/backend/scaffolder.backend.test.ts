@@ -13,12 +13,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PackagedService } from '../contract/packagedService';
-import { loadTemplate, parameterDefaults, paymentProcessorForm } from '../template';
+import { loadTemplate, parameterDefaults, paymentProcessorForm, UPDATE_TEMPLATE_FILE } from '../template';
 
 const root = resolve(__dirname, '..', '..');
 const token = randomBytes(24).toString('hex');
 const template = { ...loadTemplate(), metadata: { ...loadTemplate().metadata, namespace: 'default' } } as unknown as JsonObject;
 const TEMPLATE_REF = 'template:default/onboard-service-monitoring';
+const updateTemplate = {
+  ...loadTemplate(UPDATE_TEMPLATE_FILE),
+  metadata: { ...loadTemplate(UPDATE_TEMPLATE_FILE).metadata, namespace: 'default' },
+} as unknown as JsonObject;
+const UPDATE_TEMPLATE_REF = 'template:default/update-service-monitoring';
 
 /**
  * What the form posts for the design document's payment-processor: the scaffolder's API does not
@@ -44,7 +49,7 @@ async function startBackend(config: JsonObject): Promise<Backend> {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('@backstage/plugin-scaffolder-backend').default,
       builtModule(),
-      catalogServiceMock.factory({ entities: [template as any] }),
+      catalogServiceMock.factory({ entities: [template as any, updateTemplate as any] }),
       mockServices.rootConfig.factory({ data: config }),
     ],
   });
@@ -79,8 +84,8 @@ class Scaffolder {
   }
 
   /** POST /v2/tasks, then the task's status until it is done, then its events. */
-  async run(values: JsonObject): Promise<Run> {
-    const created = await this.call('/v2/tasks', { method: 'POST', body: { templateRef: TEMPLATE_REF, values } });
+  async run(values: JsonObject, templateRef: string = TEMPLATE_REF): Promise<Run> {
+    const created = await this.call('/v2/tasks', { method: 'POST', body: { templateRef, values } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const deadline = Date.now() + 100_000;
@@ -101,8 +106,8 @@ class Scaffolder {
   }
 
   /** POST /v2/dry-run, as the template editor's "Try it" does. */
-  async dryRun(values: JsonObject): Promise<{ status: number; body: any; log: string }> {
-    const answer = await this.call('/v2/dry-run', { method: 'POST', body: { template, values, directoryContents: [] } });
+  async dryRun(values: JsonObject, of: JsonObject = template): Promise<{ status: number; body: any; log: string }> {
+    const answer = await this.call('/v2/dry-run', { method: 'POST', body: { template: of, values, directoryContents: [] } });
     const log = ((answer.body.log ?? []) as Array<{ body: { message?: string } }>).map(l => l.body.message ?? '').join('\n');
     return { ...answer, log };
   }
@@ -194,6 +199,36 @@ describe('the template in a real scaffolder backend, against the service', () =>
     expect(answer.body.output.links).toEqual([]);
     expect(text(answer.body, 'Pull request')).toContain('Dry run: ledger-service is valid; no pull request was opened.');
     expect(branches().has('onboard/ledger-service')).toBe(false);
+  });
+});
+
+describe('the update template in a real scaffolder backend, against the service', () => {
+  /** The form for a catalog ref bump of the embedded account-service, every value sent as the form would. */
+  const bump: JsonObject = { service: 'account-service', catalogRef: 'v1.3.0', catalogProfiles: [], dryRun: false, draft: false };
+
+  it('in a dry run compares and pushes nothing (catalog profiles left out, as a form whose list was never touched sends it)', async () => {
+    const { catalogProfiles: _untouched, ...form } = bump;
+    const answer = await scaffolder.dryRun(form, updateTemplate);
+
+    expect([answer.status, answer.body.error]).toEqual([200, undefined]);
+    expect(text(answer.body, 'What changes')).toContain('-> v1.3.0');
+    expect(text(answer.body, 'Pull request')).toContain('Dry run: updating account-service would open a pull request on branch update/account-service.');
+    expect(branches().has('update/account-service')).toBe(false);
+  });
+
+  it('bumps account-service to metrics-catalog v1.3.0: shows the diff per target and pushes update/account-service', async () => {
+    const run = await scaffolder.run({ ...bump }, UPDATE_TEMPLATE_REF);
+
+    expect([run.status, run.log]).toEqual(['completed', expect.stringContaining('Run completed with status: completed')]);
+    const commit = branches().get('update/account-service');
+    expect(commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(run.output.links).toEqual([]);
+    expect(text(run, 'Pull request')).toContain(`Branch \`update/account-service\` was pushed on platform-next at commit ${commit!.slice(0, 12)}`);
+    expect(text(run, 'What changes')).toMatch(/metrics-catalog: \S+ -> v1\.3\.0/);
+    expect(text(run, 'What changes')).toMatch(/\| prod\/stable\/euw1 \| prod-account-service-euw1-stable \| changed \|/);
+
+    const diff = execFileSync('git', ['--git-dir', service.platformNext, 'diff', '--numstat', `${commit}~1`, commit!], { encoding: 'utf8' });
+    expect(diff.trim()).toMatch(/^1\t1\t/);
   });
 });
 

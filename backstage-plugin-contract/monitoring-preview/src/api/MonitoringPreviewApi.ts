@@ -1,5 +1,5 @@
 import { createApiRef, type ConfigApi, type DiscoveryApi, type FetchApi } from '@backstage/core-plugin-api';
-import type { Preview, Problem, TargetFilter } from './types';
+import type { EntryDiff, Preview, Problem, TargetFilter } from './types';
 
 /** What the Monitoring tab asks the monitoring onboarding API (through Backstage's proxy). */
 export interface MonitoringPreviewApi {
@@ -7,6 +7,8 @@ export interface MonitoringPreviewApi {
   getPreview(service: string): Promise<Preview>;
   /** The same as YAML, filtered to one target: the ConfigMap exactly as CI writes it. */
   getConfigMapYaml(service: string, target: TargetFilter): Promise<string>;
+  /** `GET /services/{name}/diff?ref=`: what moving the service to another metrics-catalog ref changes, per target. */
+  getCatalogDiff(service: string, ref: string): Promise<EntryDiff>;
 }
 
 export const monitoringPreviewApiRef = createApiRef<MonitoringPreviewApi>({ id: 'plugin.monitoring-preview.api' });
@@ -55,13 +57,22 @@ export class MonitoringPreviewClient implements MonitoringPreviewApi {
     return response.text();
   }
 
-  private async get(service: string, filter: TargetFilter, accept: string): Promise<Response> {
+  async getCatalogDiff(service: string, ref: string): Promise<EntryDiff> {
+    const response = await this.request(`/services/${encodeURIComponent(service)}/diff`, { ref }, 'application/json');
+    return JSON.parse(await response.text()) as EntryDiff;
+  }
+
+  private get(service: string, filter: TargetFilter, accept: string): Promise<Response> {
+    return this.request(`/services/${encodeURIComponent(service)}/preview`, filter, accept);
+  }
+
+  private async request(path: string, filter: TargetFilter | { ref: string }, accept: string): Promise<Response> {
     const proxyPath = this.options.configApi?.getOptionalString('monitoringPreview.proxyPath') ?? DEFAULT_PROXY_PATH;
     const base = (await this.options.discoveryApi.getBaseUrl('proxy')) + `/${proxyPath.replace(/^\/+|\/+$/g, '')}`;
     const query = new URLSearchParams(
       Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
     ).toString();
-    const url = `${base}/services/${encodeURIComponent(service)}/preview${query ? `?${query}` : ''}`;
+    const url = `${base}${path}${query ? `?${query}` : ''}`;
     let response: Response;
     try {
       response = await this.options.fetchApi.fetch(url, { headers: { Accept: `${accept}, application/problem+json` } });

@@ -17,6 +17,9 @@ export type Provenance = Schemas['Provenance'];
 export type ItemProvenance = Schemas['ItemProvenance'];
 export type Finding = Schemas['Finding'];
 export type Problem = Schemas['Problem'];
+export type EntryDiff = Schemas['EntryDiff'];
+export type TargetDiff = Schemas['TargetDiff'];
+export type Change = Schemas['Change'];
 
 /** `?environment=&region=&track=` of `GET /services/{name}/preview`. */
 export interface TargetFilter {

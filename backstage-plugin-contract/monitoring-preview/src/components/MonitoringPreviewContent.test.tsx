@@ -176,3 +176,58 @@ describe('the Monitoring tab, on answers the real service gave', () => {
     await waitFor(() => expect(fetchApi.calls[0].url.pathname).toBe('/api/proxy/dynatrace-onboarding/services/account-service/preview'));
   });
 });
+
+describe('the "what changes if I bump the catalog" panel, on answers the real service gave', () => {
+  const diff = fixture('account-service.diff-v1.3.0');
+  const unknownRef = fixture('account-service.diff-unknown-ref');
+
+  async function compare(ref: string) {
+    fireEvent.change(screen.getByRole('textbox', { name: 'metrics-catalog ref' }), { target: { value: ref } });
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+  }
+
+  it('asks GET /services/{name}/diff?ref= for the ref typed, and shows per target the status, the changes and the YAML diff', async () => {
+    const { calls } = await render(accountService, {
+      '/services/account-service/preview': [preview],
+      '/services/account-service/diff?ref=v1.3.0': [diff],
+    });
+    expect(await screen.findByText('What changes if I bump the catalog')).toBeInTheDocument();
+    expect(calls).toHaveLength(1);
+
+    await compare(' v1.3.0 ');
+
+    expect(await screen.findByTestId('diff-summary')).toHaveTextContent('v1.2.0 -> v1.3.0: 6 changed, 0 added, 0 removed, 0 unchanged target(s).');
+    expect(calls[1].url.href).toBe(`${PROXY}/monitoring-onboarding/services/account-service/diff?ref=v1.3.0`);
+    expect(calls[1].accept).toMatch(/^application\/json/);
+    const tabs = within(screen.getByRole('tablist', { name: 'diff targets' })).getAllByRole('tab');
+    expect(tabs.map(t => t.textContent)).toContain('prod / euw1: changed');
+
+    fireEvent.click(within(screen.getByRole('tablist', { name: 'diff targets' })).getByRole('tab', { name: 'prod / euw1: changed' }));
+
+    expect(table('Changes')).toContainEqual([
+      '/configMap/metadata/annotations/monitoring.company.com~1metrics-catalog-ref',
+      'changed',
+      'v1.2.0',
+      'v1.3.0',
+      'entry',
+    ]);
+    const yamlDiff = screen.getByTestId('yaml-diff').textContent ?? '';
+    expect(yamlDiff).toContain('+++ b/generated/account-service/prod/euw1/monitoring/dynatrace-app-config.yaml');
+    expect(yamlDiff).toContain('\n-    monitoring.company.com/metrics-catalog-ref: v1.2.0\n');
+    expect(yamlDiff).toContain('\n+    monitoring.company.com/metrics-catalog-ref: v1.3.0\n');
+  });
+
+  it("says what the service answered for a ref the catalog does not have, and keeps the rest of the tab", async () => {
+    await render(accountService, {
+      '/services/account-service/preview': [preview],
+      '/services/account-service/diff?ref=v9.9.9': [unknownRef],
+    });
+    await screen.findByText('What changes if I bump the catalog');
+
+    await compare('v9.9.9');
+
+    expect(await screen.findByText(/The comparison with v9\.9\.9 failed/)).toBeInTheDocument();
+    expect(screen.getByTestId('diff-failure')).toHaveTextContent('the metrics-catalog has no tag or branch named "v9.9.9"');
+    expect(screen.getByText('Monitoring of account-service')).toBeInTheDocument();
+  });
+});

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { MonitoringPreviewError, monitoringPreviewApiRef } from '../api/MonitoringPreviewApi';
 import type { Preview } from '../api/types';
 import { serviceNameOf } from '../entity';
+import { CatalogDiffPanel } from './CatalogDiffPanel';
 import { ConfigMapView } from './ConfigMapView';
 import { TargetDetails } from './TargetDetails';
 import { allWarnings, targetLabel } from './sources';
@@ -69,7 +70,10 @@ function Loaded({ service, preview }: { service: string; preview: Preview }) {
           </ul>
         </WarningPanel>
       )}
-      {/* The "what changes if I bump the catalog" panel goes here once the service has a diff endpoint. */}
+      <CatalogDiffPanel
+        service={service}
+        currentRef={targets[0]?.configMap?.metadata?.annotations?.['monitoring.company.com/metrics-catalog-ref']}
+      />
       {!target ? (
         <EmptyState missing="content" title={`${service} has no monitoring targets`} description={preview.message ?? 'The entry selects no environment, track and region.'} />
       ) : (

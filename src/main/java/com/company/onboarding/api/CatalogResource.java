@@ -6,10 +6,13 @@ import com.company.onboarding.catalog.CatalogSummary;
 import com.company.onboarding.catalog.MetricsCatalog;
 import com.company.onboarding.git.RefNames;
 import jakarta.annotation.security.RolesAllowed;
+import com.company.onboarding.change.Impact;
+import com.company.onboarding.change.ImpactService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,6 +35,8 @@ public class CatalogResource {
     MetricsCatalog catalog;
     @Inject
     EntityTags tags;
+    @Inject
+    ImpactService impacts;
 
     @GET
     @Path("/refs/{ref: .+}")
@@ -60,5 +65,27 @@ public class CatalogResource {
         }
         CatalogSnapshot at = catalog.at(ref);
         return tags.of("catalog", ref, at.kind().json(), at.commit(), String.valueOf(at.stale()));
+    }
+
+    @GET
+    @Path("/impact")
+    @Operation(operationId = "getCatalogImpact", summary = "See what moving services to another catalog ref would change",
+            description = "Every service on platform-next's base branch whose entry reads the configured metrics-catalog at"
+                    + " from (written as that name or as its commit id), and every service that follows a branch (marked"
+                    + " followsBranch), each merged as it is and with its ref set to to: per target its status and every"
+                    + " difference of its merged config, as POST /services/{name}/diff gives them, and the findings it"
+                    + " would get at to (status invalid, with errors, for a service the move would break). The page an"
+                    + " observability engineer reads before announcing a tag.")
+    @APIResponse(responseCode = "200", description = "The affected services, in services.yaml order")
+    @APIResponse(responseCode = "400", description = "from or to missing or malformed (catalog.ref.invalid; parameter names which)")
+    @APIResponse(responseCode = "404", description = "The catalog has no such tag, branch or commit (catalog.ref.not-found;"
+            + " parameter names which)")
+    @RolesAllowed(Roles.READER)
+    public Impact impact(
+            @Parameter(description = "The ref services pin now, e.g. v1.2.0", required = true) @QueryParam("from") String from,
+            @Parameter(description = "The ref to move them to, e.g. v1.3.0", required = true) @QueryParam("to") String to,
+            @Parameter(description = "Include each target's unified ConfigMap diff (large over a whole estate)")
+            @QueryParam("yamlDiff") boolean yamlDiff) {
+        return impacts.impact(from, to, yamlDiff);
     }
 }

@@ -1,12 +1,16 @@
 package com.company.onboarding.api;
 
 import com.company.onboarding.assessment.AssessmentService;
+import com.company.onboarding.change.DiffService;
+import com.company.onboarding.change.EntryDiff;
 import com.company.onboarding.access.Caller;
 import com.company.onboarding.access.Roles;
 import com.company.onboarding.entry.ServiceEntry;
 import com.company.onboarding.pullrequest.Onboarder;
 import com.company.onboarding.pullrequest.OnboardingResult;
 import com.company.onboarding.platform.PlatformNextReader;
+import com.company.onboarding.pullrequest.UpdateResult;
+import com.company.onboarding.pullrequest.Updater;
 import com.company.onboarding.platform.ServiceCatalog;
 import com.company.onboarding.preview.Preview;
 import com.company.onboarding.preview.PreviewService;
@@ -22,8 +26,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -56,6 +62,10 @@ public class ServiceResource {
     EntityTags tags;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    DiffService diffs;
+    @Inject
+    Updater updater;
 
     @GET
     @Operation(operationId = "listServices", summary = "List the services of services.yaml",
@@ -181,5 +191,85 @@ public class ServiceResource {
                 .map(fingerprint -> tags.of("preview", fingerprint, filter.environment, filter.track, filter.region, format.name()))
                 .orElse(null),
                 EntityTags.REVALIDATE, HttpHeaders.ACCEPT, () -> Renditions.of(previews.existing(name, filter, format)));
+    }
+
+    @POST
+    @Path("/{name}/diff")
+    @Consumes({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Operation(operationId = "diffService", summary = "See what replacing an existing entry would change",
+            description = "Compares the entry on platform-next's base branch with the proposed one (its name must be the"
+                    + " service of the path): for every target of either version its status (added, removed, changed,"
+                    + " unchanged), each difference of its merged config as {pointer, kind, before, after, source} with"
+                    + " pointers into application.json (items of named lists by name, so a reordering is no change) or"
+                    + " /configMap/metadata/labels|annotations, and a unified diff of its ConfigMap YAML. Also the"
+                    + " differences of the entry itself and the proposed entry's warnings. Nothing is written.")
+    @RequestBody(required = true, description = "The proposed services.yaml item, as JSON or YAML", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceEntry.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = ServiceEntry.class))})
+    @APIResponse(responseCode = "200", description = "The diff (status unchanged when the merged config is the same)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable body, or an entry whose name is not the service of the path"
+            + " (entry.name.mismatch)")
+    @APIResponse(responseCode = "404", description = "No service of that name on the base branch (service.not-found)")
+    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
+    @APIResponse(responseCode = "422", description = "The proposed entry is invalid; errors lists every problem, as validate")
+    @RolesAllowed(Roles.READER)
+    public EntryDiff diff(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
+        return diffs.diff(name, RequestBodies.read(context, type));
+    }
+
+    @GET
+    @Path("/{name}/diff")
+    @Operation(operationId = "diffServiceAtRef", summary = "See what moving an existing entry to another catalog ref would change",
+            description = "The same as POST /services/{name}/diff with the entry as it stands on the base branch and its"
+                    + " monitoring.customMetrics.repository.ref set to ref (an entry without a catalog gets the configured"
+                    + " one at that ref).")
+    @APIResponse(responseCode = "200", description = "The diff",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class)))
+    @APIResponse(responseCode = "400", description = "ref missing or malformed (catalog.ref.invalid)")
+    @APIResponse(responseCode = "404", description = "No service of that name (service.not-found), or the catalog has no such"
+            + " ref (catalog.ref.not-found)")
+    @APIResponse(responseCode = "422", description = "The entry at that ref is invalid; errors lists every problem")
+    @RolesAllowed(Roles.READER)
+    public EntryDiff diffAtRef(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name,
+            @Parameter(description = "The metrics-catalog tag, branch or commit to compare against, e.g. v1.3.0")
+            @QueryParam("ref") String ref) {
+        return diffs.diffAtRef(name, ref);
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes({MediaType.APPLICATION_JSON, RequestBodies.YAML})
+    @Operation(operationId = "updateService", summary = "Open the pull request that replaces an existing entry",
+            description = "Validates the entry (its name must be the service of the path; a failing entry never reaches git),"
+                    + " then replaces the service's entry in services.yaml on platform-next's base branch by the smallest"
+                    + " text edit: every byte outside the entry is kept, and inside it every line whose value did not change,"
+                    + " comments and quoting included (a catalog ref bump is a one-line diff). Commits it on branch"
+                    + " <update-prefix><service> with the requester in a Requested-by trailer, pushes, and opens the pull"
+                    + " request, whose body summarises the diff per target. Idempotent like POST /services; an entry equal"
+                    + " to the one on the base branch answers 200 {status: unchanged} and opens nothing.")
+    @RequestBody(required = true, description = "{entry, requestedBy?, draft?}, as JSON or YAML", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingBody.class)),
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = OnboardingBody.class))})
+    @APIResponse(responseCode = "201", description = "The pull request (or, for the local provider, the branch) was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class)))
+    @APIResponse(responseCode = "200", description = "An open pull request already carries this very entry (status existing),"
+            + " or the base branch already has it (status unchanged: nothing opened)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class)))
+    @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML, or the entry's name is not the"
+            + " service of the path (entry.name.mismatch)")
+    @APIResponse(responseCode = "401", description = "A bearer token is required (when tokens are configured)")
+    @APIResponse(responseCode = "403", description = "The token lacks the onboarder role")
+    @APIResponse(responseCode = "404", description = "No service of that name on the base branch (service.not-found)")
+    @APIResponse(responseCode = "409", description = "An open pull request carries another entry for the service"
+            + " (pull-request.conflict), or services.yaml cannot be edited safely (services.edit.unsafe)")
+    @APIResponse(responseCode = "415", description = "The body is neither JSON nor YAML")
+    @APIResponse(responseCode = "422", description = "The entry is invalid; errors lists every problem")
+    @RolesAllowed(Roles.ONBOARDER)
+    public Response update(@Parameter(description = "Service name, e.g. account-service") @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, @Context RoutingContext context) {
+        UpdateResult result = updater.update(name, RequestBodies.read(context, type), Caller.of(identity));
+        return Response.status(result.httpStatus()).entity(result).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -37,6 +37,14 @@ public interface PullRequestConfig {
     @WithConverter(Bounds.NotBlank.class)
     String branchPrefix();
 
+    /**
+     * Branches of pull requests that change an existing entry ({@code PUT /services/{name}}) are
+     * named {@code <update-branch-prefix><service>}; must differ from {@code branch-prefix}.
+     */
+    @WithDefault("update/")
+    @WithConverter(Bounds.NotBlank.class)
+    String updateBranchPrefix();
+
     /** Author and committer of onboarding commits. */
     @WithDefault("Monitoring Onboarding")
     String authorName();

@@ -74,6 +74,14 @@ public class PullRequestProviders {
             problems.add("pull-request.branch-prefix '" + PullRequestText.oneLine(prefix)
                     + "' does not make valid branch names (<prefix><service>)");
         }
+        String update = config.updateBranchPrefix();
+        if (update.startsWith("-") || update.contains(".lock/") || !Repository.isValidRefName("refs/heads/" + update + "service")) {
+            problems.add("pull-request.update-branch-prefix '" + PullRequestText.oneLine(update)
+                    + "' does not make valid branch names (<prefix><service>)");
+        } else if (update.equals(prefix)) {
+            problems.add("pull-request.update-branch-prefix must differ from pull-request.branch-prefix ('"
+                    + PullRequestText.oneLine(prefix) + "'): an update and an onboarding of one service would share a branch");
+        }
         switch (config.provider()) {
             case local -> {
             }

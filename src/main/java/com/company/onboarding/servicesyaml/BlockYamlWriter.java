@@ -40,6 +40,27 @@ final class BlockYamlWriter {
         return writer.out.toString();
     }
 
+    /**
+     * The lines of one mapping entry {@code key: value} whose key sits at {@code column}, for an
+     * edit that adds or rewrites one key of an existing mapping; {@code parent} is the pointer of
+     * that mapping relative to the item.
+     */
+    static String entry(String key, JsonNode value, int column, YamlLayout layout, Predicate<String> flowAllowed,
+            String parent) {
+        BlockYamlWriter writer = new BlockYamlWriter(layout, flowAllowed);
+        ObjectNode single = YamlTrees.NODES.objectNode();
+        single.set(key, value);
+        writer.mapping(single, column, " ".repeat(column), parent);
+        return writer.out.toString();
+    }
+
+    /** The lines of one item of a nested block list whose {@code -} sits at {@code dash}; {@code pointer} is the item's. */
+    static String sequenceItem(JsonNode item, int dash, YamlLayout layout, Predicate<String> flowAllowed, String pointer) {
+        BlockYamlWriter writer = new BlockYamlWriter(layout, flowAllowed);
+        writer.sequenceItem(item, dash, pointer);
+        return writer.out.toString();
+    }
+
     private void sequenceItem(JsonNode item, int dash, String pointer) {
         String marker = " ".repeat(dash) + "-";
         int content = dash + layout.itemKeyOffset();

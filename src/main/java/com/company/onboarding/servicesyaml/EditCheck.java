@@ -58,6 +58,80 @@ final class EditCheck {
         return difference(entry, services.get(oldSize), "/services/" + oldSize);
     }
 
+    /**
+     * Null when {@code after} is {@code before} with item {@code index} of {@code services}
+     * replaced by {@code entry} and nothing else changed; otherwise where they differ. The
+     * replaced item is compared without regard to key order (kept keys stay where they were,
+     * added keys go where the design document's order puts them); everything else exactly.
+     */
+    static String replacement(JsonNode before, JsonNode after, int index, JsonNode entry) {
+        if (!after.isObject()) {
+            return "the file is no longer a mapping";
+        }
+        List<String> keys = names(after);
+        if (!keys.equals(names(before))) {
+            return "top-level keys " + keys + " instead of " + names(before);
+        }
+        for (String key : keys) {
+            if (!key.equals("services")) {
+                String difference = difference(before.get(key), after.get(key), "/" + YamlTrees.escape(key));
+                if (difference != null) {
+                    return difference;
+                }
+            }
+        }
+        JsonNode oldServices = before.path("services");
+        JsonNode services = after.path("services");
+        if (!services.isArray() || services.size() != oldServices.size()) {
+            return "/services holds " + (services.isArray() ? services.size() + " items" : "no list")
+                    + " instead of " + oldServices.size() + " items";
+        }
+        for (int i = 0; i < services.size(); i++) {
+            String difference = i == index ? unordered(entry, services.get(i), "/services/" + i)
+                    : difference(oldServices.get(i), services.get(i), "/services/" + i);
+            if (difference != null) {
+                return difference;
+            }
+        }
+        return null;
+    }
+
+    /** Whether two entries are the same: numbers by value, mappings whatever their key order. */
+    static boolean equivalent(JsonNode expected, JsonNode actual) {
+        return unordered(expected, actual, "") == null;
+    }
+
+    /** As {@link #difference(JsonNode, JsonNode, String)}, but mappings compare as sets of keys. */
+    private static String unordered(JsonNode expected, JsonNode actual, String pointer) {
+        if (expected.isObject() && actual.isObject()) {
+            List<String> expectedKeys = names(expected);
+            List<String> keys = names(actual);
+            if (!new java.util.HashSet<>(keys).equals(new java.util.HashSet<>(expectedKeys))) {
+                return pointer + ": keys " + keys + " instead of " + expectedKeys;
+            }
+            for (String key : expectedKeys) {
+                String difference = unordered(expected.get(key), actual.get(key), pointer + "/" + YamlTrees.escape(key));
+                if (difference != null) {
+                    return difference;
+                }
+            }
+            return null;
+        }
+        if (expected.isArray() && actual.isArray()) {
+            if (expected.size() != actual.size()) {
+                return pointer + ": " + actual.size() + " items instead of " + expected.size();
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                String difference = unordered(expected.get(i), actual.get(i), pointer + "/" + i);
+                if (difference != null) {
+                    return difference;
+                }
+            }
+            return null;
+        }
+        return difference(expected, actual, pointer);
+    }
+
     private static String difference(JsonNode expected, JsonNode actual, String pointer) {
         if (expected.isNumber() && actual.isNumber()) {
             return expected.decimalValue().compareTo(actual.decimalValue()) == 0 ? null

@@ -26,4 +26,9 @@ final class EntryRenderer {
     static String render(ObjectNode entryTree, YamlLayout layout) {
         return BlockYamlWriter.item(entryTree, layout, pointer -> !BLOCK_LISTS.contains(pointer));
     }
+
+    /** Whether the list at {@code pointer} (relative to the item) may be written {@code [a, b]}. */
+    static boolean flowAllowed(String pointer) {
+        return !BLOCK_LISTS.contains(pointer);
+    }
 }

@@ -22,7 +22,7 @@ public final class ServicesEntries {
     }
 
     /** Empty when the file does not parse (the editor then says why, as {@code services.edit.unsafe}). */
-    static Optional<ServicesEntries> parse(byte[] file) {
+    public static Optional<ServicesEntries> parse(byte[] file) {
         try {
             return Optional.of(new ServicesEntries(YamlTrees.read(file, ParseLimits.DEFAULT)));
         } catch (DocumentException e) {
@@ -69,7 +69,7 @@ public final class ServicesEntries {
     }
 
     /** The first item of {@code services} named {@code name}. */
-    Optional<JsonNode> find(String name) {
+    public Optional<JsonNode> find(String name) {
         for (JsonNode item : root.path("services")) {
             if (item.isObject() && item.path("name").isTextual() && item.path("name").asText().equals(name)) {
                 return Optional.of(item);

@@ -258,7 +258,7 @@ public final class ServicesYamlEditor {
     }
 
     /** Only LF and CRLF: a lone CR, NEL, LS or PS breaks lines for some readers and not for others. */
-    private static void checkLineBreaks(String text) throws UnsafeEditException {
+    static void checkLineBreaks(String text) throws UnsafeEditException {
         int line = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -273,7 +273,7 @@ public final class ServicesYamlEditor {
     }
 
     /** Tabs in indentation make columns ambiguous, and the edit works by columns. */
-    private static void checkIndentation(TextLines lines) throws UnsafeEditException {
+    static void checkIndentation(TextLines lines) throws UnsafeEditException {
         for (int line = 0; line < lines.count(); line++) {
             int first = lines.start(line) + lines.indent(line);
             if (first < lines.end(line) && lines.text().charAt(first) == '\t') {

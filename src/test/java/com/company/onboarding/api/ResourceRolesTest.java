@@ -26,16 +26,20 @@ class ResourceRolesTest {
 
     @Test
     void everyOperationNeedsTheRoleInThisTable() {
-        Map<String, String> expected = new TreeMap<>(Map.of(
-                "listServices", Roles.READER,
-                "getService", Roles.READER,
-                "validateService", Roles.READER,
-                "previewService", Roles.READER,
-                "previewExistingService", Roles.READER,
-                "onboardService", Roles.ONBOARDER,
-                "listProfiles", Roles.READER,
-                "getProfile", Roles.READER,
-                "getCatalogRef", Roles.READER));
+        Map<String, String> expected = new TreeMap<>();
+        expected.put("listServices", Roles.READER);
+        expected.put("getService", Roles.READER);
+        expected.put("validateService", Roles.READER);
+        expected.put("previewService", Roles.READER);
+        expected.put("previewExistingService", Roles.READER);
+        expected.put("onboardService", Roles.ONBOARDER);
+        expected.put("listProfiles", Roles.READER);
+        expected.put("getProfile", Roles.READER);
+        expected.put("getCatalogRef", Roles.READER);
+        expected.put("diffService", Roles.READER);
+        expected.put("diffServiceAtRef", Roles.READER);
+        expected.put("updateService", Roles.ONBOARDER);
+        expected.put("getCatalogImpact", Roles.READER);
         Map<String, String> actual = new TreeMap<>();
         for (Class<?> resource : RESOURCES) {
             for (Method method : resource.getDeclaredMethods()) {

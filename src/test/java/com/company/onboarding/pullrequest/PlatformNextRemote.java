@@ -65,10 +65,26 @@ final class PlatformNextRemote implements AutoCloseable {
         return new OnboardingService(mirror, "main", Fixtures.SERVICES_PATH, provider, settings, clock);
     }
 
+    /** An update service on a new working mirror of this repository, as a replica would have, prefix {@code update/}. */
+    UpdateService updateService(PullRequestProvider provider) {
+        GitRemote remote = new GitRemote("platform-next", new GitUrl(repo.url()), "x-access-token", Optional.empty(),
+                Duration.ofSeconds(10));
+        Mirror mirror = Mirror.open(remote, root.resolve("work-" + mirrors + ".git"), new SimpleMeterRegistry());
+        Clock clock = Clock.fixed(NOW.plusSeconds(mirrors++), ZoneOffset.UTC);
+        OnboardingSettings settings = new OnboardingSettings("update/", SETTINGS.authorName(), SETTINGS.authorEmail(),
+                SETTINGS.maxAttempts(), SETTINGS.lockTimeout());
+        return new UpdateService(mirror, "main", Fixtures.SERVICES_PATH, provider, settings, clock);
+    }
+
     /** Every branch of the remote under {@code onboard/}, sorted. */
     List<String> onboardingBranches() {
+        return branches("onboard/");
+    }
+
+    /** Every branch of the remote under {@code prefix}, sorted. */
+    List<String> branches(String prefix) {
         try {
-            return repo.repository().getRefDatabase().getRefsByPrefix(Constants.R_HEADS + "onboard/").stream()
+            return repo.repository().getRefDatabase().getRefsByPrefix(Constants.R_HEADS + prefix).stream()
                     .map(Ref::getName).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

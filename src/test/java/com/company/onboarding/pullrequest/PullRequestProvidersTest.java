@@ -26,7 +26,8 @@ class PullRequestProvidersTest {
                 "token", Optional.empty(), "branchPrefix", "onboard/", "authorName", "Monitoring Onboarding",
                 "authorEmail", "monitoring-onboarding@company.com", "maxAttempts", 5, "lockTimeout", Duration.ofSeconds(60),
                 "connectTimeout", Duration.ofSeconds(10)));
-        all.putAll(Map.of("readTimeout", Duration.ofSeconds(30), "rateLimitMaxWait", Duration.ofSeconds(10)));
+        all.putAll(Map.of("readTimeout", Duration.ofSeconds(30), "rateLimitMaxWait", Duration.ofSeconds(10),
+                "updateBranchPrefix", "update/"));
         all.putAll(values);
         return (PullRequestConfig) Proxy.newProxyInstance(PullRequestConfig.class.getClassLoader(),
                 new Class<?>[] {PullRequestConfig.class}, (proxy, method, args) -> {
@@ -106,5 +107,14 @@ class PullRequestProvidersTest {
             assertEquals(1, problems.size(), prefix);
             assertTrue(problems.get(0).startsWith("pull-request.branch-prefix"), problems.get(0));
         }
+    }
+
+    @Test
+    void anUpdatePrefixThatMakesNoBranchNameOrEqualsTheOnboardingPrefixIsRefused() {
+        assertEquals(List.of("pull-request.update-branch-prefix '-u/' does not make valid branch names (<prefix><service>)"),
+                PullRequestProviders.problems(config(Map.of("updateBranchPrefix", "-u/"))));
+        List<String> same = PullRequestProviders.problems(config(Map.of("updateBranchPrefix", "onboard/")));
+        assertEquals(1, same.size(), same.toString());
+        assertTrue(same.get(0).startsWith("pull-request.update-branch-prefix must differ"), same.get(0));
     }
 }

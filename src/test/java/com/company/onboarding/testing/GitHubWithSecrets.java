@@ -16,7 +16,7 @@ import java.util.Optional;
  * the {@code github} provider against WireMock ({@code /api/v3}) with {@link #PR_TOKEN}, and
  * bearer access tokens. It logs everything at DEBUG to a file, so a test can look for the
  * secrets in all of it. Both repositories hold the embedded sample content. WireMock, the git
- * server and the log file are injected into {@code @InjectRepo} fields.
+ * server and the paths are injected into {@code @InjectRepo} fields.
  */
 public class GitHubWithSecrets implements QuarkusTestResourceLifecycleManager {
 
@@ -79,6 +79,7 @@ public class GitHubWithSecrets implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector injector) {
         injector.injectIntoFields(github, new TestInjector.AnnotatedAndMatchesType(InjectRepo.class, WireMockServer.class));
         injector.injectIntoFields(paths, new TestInjector.AnnotatedAndMatchesType(InjectRepo.class, Paths.class));
+        injector.injectIntoFields(git, new TestInjector.AnnotatedAndMatchesType(InjectRepo.class, SmartHttpGitServer.class));
     }
 
     @Override

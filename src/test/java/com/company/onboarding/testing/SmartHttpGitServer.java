@@ -36,6 +36,7 @@ public final class SmartHttpGitServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final FetchFaults faults = new FetchFaults();
     private volatile Runnable beforePack = () -> { };
+    private volatile String refusal;
     private Server server;
     private int port;
 
@@ -67,7 +68,15 @@ public final class SmartHttpGitServer implements AutoCloseable {
                 if (expected == null || !expected.equals(auth)) {
                     throw new ServiceNotAuthorizedException();
                 }
-                return new ReceivePack(repository);
+                ReceivePack pack = new ReceivePack(repository);
+                pack.setPreReceiveHook((receive, commands) -> {
+                    String reason = refusal;
+                    if (reason != null) {
+                        commands.forEach(c -> c.setResult(org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
+                                reason));
+                    }
+                });
+                return pack;
             });
             context.addServlet(new ServletHolder(servlet), "/git/*");
             context.addFilter(BasicChallenge.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
@@ -156,6 +165,14 @@ public final class SmartHttpGitServer implements AutoCloseable {
                 throw new RepositoryNotFoundException(name, e);
             }
         };
+    }
+
+    /**
+     * From now on every push is rejected with {@code reason}, as a server-side rule or pre-receive
+     * hook would (the ref is not changed); null accepts pushes again.
+     */
+    public void refusePushes(String reason) {
+        this.refusal = reason;
     }
 
     /** What happens to fetches (the pack a fetch downloads), for fault tests; nothing by default. */
