@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/metrics-catalog/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See what moving services to another catalog ref would change
+         * @description Every service on platform-next's base branch whose entry reads the configured metrics-catalog at from (written as that name or as its commit id), and every service that follows a branch (marked followsBranch), each merged as it is and with its ref set to to: per target its status and every difference of its merged config, as POST /services/{name}/diff gives them, and the findings it would get at to (status invalid, with errors, for a service the move would break). The page an observability engineer reads before announcing a tag.
+         */
+        get: operations["getCatalogImpact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics-catalog/refs/{ref}": {
         parameters: {
             query?: never;
@@ -140,8 +160,36 @@ export interface paths {
          * @description The entry exactly as it stands on platform-next's base branch, as JSON.
          */
         get: operations["getService"];
-        put?: never;
+        /**
+         * Open the pull request that replaces an existing entry
+         * @description Validates the entry (its name must be the service of the path; a failing entry never reaches git), then replaces the service's entry in services.yaml on platform-next's base branch by the smallest text edit: every byte outside the entry is kept, and inside it every line whose value did not change, comments and quoting included (a catalog ref bump is a one-line diff). Commits it on branch <update-prefix><service> with the requester in a Requested-by trailer, pushes, and opens the pull request, whose body summarises the diff per target. Idempotent like POST /services; an entry equal to the one on the base branch answers 200 {status: unchanged} and opens nothing.
+         */
+        put: operations["updateService"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/{name}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See what moving an existing entry to another catalog ref would change
+         * @description The same as POST /services/{name}/diff with the entry as it stands on the base branch and its monitoring.customMetrics.repository.ref set to ref (an entry without a catalog gets the configured one at that ref).
+         */
+        get: operations["diffServiceAtRef"];
+        put?: never;
+        /**
+         * See what replacing an existing entry would change
+         * @description Compares the entry on platform-next's base branch with the proposed one (its name must be the service of the path): for every target of either version its status (added, removed, changed, unchanged), each difference of its merged config as {pointer, kind, before, after, source} with pointers into application.json (items of named lists by name, so a reordering is no change) or /configMap/metadata/labels|annotations, and a unified diff of its ConfigMap YAML. Also the differences of the entry itself and the proposed entry's warnings. Nothing is written.
+         */
+        post: operations["diffService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -177,6 +225,22 @@ export interface components {
             requestNaming?: string;
             requestAttributes?: components["schemas"]["JsonObject"][];
         };
+        CatalogImpact: {
+            /** @description The ref services are moved from, and its commit */
+            from?: components["schemas"]["CatalogRef"];
+            /** @description The ref services are moved to, and its commit */
+            to?: components["schemas"]["CatalogRef"];
+            /** @description The platform-next commit services.yaml was read at */
+            baseCommit?: string;
+            summary?: components["schemas"]["ImpactSummary"];
+            services?: components["schemas"]["ServiceImpact"][];
+        };
+        CatalogRef: {
+            ref?: string;
+            /** @enum {string} */
+            kind?: "tag" | "branch" | "commit";
+            commit?: string;
+        };
         /** @description The metrics-catalog at one ref */
         CatalogSummary: {
             /**
@@ -194,6 +258,40 @@ export interface components {
             services?: string[];
             /** @description catalog.stale when the remote was down and a branch was served from its last resolution; catalog.file.invalid for each file that cannot be read */
             warnings?: components["schemas"]["Finding"][];
+        };
+        Change: {
+            /**
+             * @description JSON pointer into the target's application.json (named list items by name), or /configMap/metadata/labels|annotations/<key>
+             * @example /customMetrics/revenue_total
+             */
+            pointer?: string;
+            /** @enum {string} */
+            kind?: "added" | "removed" | "changed";
+            /** @description The old value; absent when added */
+            before?: unknown;
+            /** @description The new value; absent when removed */
+            after?: unknown;
+            /**
+             * @description Where the new value comes from (for a removal, where the removed one came from), as the preview's provenance names it; entry for values the entry sets itself
+             * @example catalog service payment-processor @ v1.3.0 (commit 5c8e1f0), file services/payment-processor/payment-revenue-metrics.yaml
+             */
+            source?: string | null;
+        };
+        ChangeSummary: {
+            customMetrics?: components["schemas"]["ChangeTally"];
+            alertRules?: components["schemas"]["ChangeTally"];
+            slos?: components["schemas"]["ChangeTally"];
+            /** Format: int32 */
+            other?: number;
+        };
+        ChangeTally: {
+            /** Format: int32 */
+            added?: number;
+            /** Format: int32 */
+            removed?: number;
+            /** Format: int32 */
+            changed?: number;
+            empty?: boolean;
         };
         ConfigMap: {
             apiVersion?: string;
@@ -221,12 +319,41 @@ export interface components {
             profiles?: string[];
             metrics?: components["schemas"]["InlineMetric"][];
         };
+        DiffSide: {
+            profile?: string;
+            catalogRef?: string;
+            catalogCommit?: string;
+        };
         Dynatrace: {
             enabled?: boolean;
             primary?: boolean;
             application?: components["schemas"]["Application"];
             alertRules?: components["schemas"]["JsonObject"][];
             customMetrics?: components["schemas"]["JsonObject"][];
+        };
+        EntryDiff: {
+            /** @example account-service */
+            service?: string;
+            /**
+             * @description changed when any target is added, removed or changed
+             * @enum {string}
+             */
+            status?: "changed" | "unchanged";
+            /** @description The platform-next commit the current entry was read at */
+            baseCommit?: string;
+            /** @description What the current entry merges with */
+            before?: components["schemas"]["DiffSide"];
+            /** @description What the proposed entry merges with */
+            after?: components["schemas"]["DiffSide"];
+            /** @description How many targets are added, removed, changed and unchanged */
+            summary?: components["schemas"]["TargetCounts"];
+            /** @description The differences of the entry itself, pointers into the entry */
+            entryChanges?: components["schemas"]["Change"][];
+            targets?: components["schemas"]["TargetDiff"][];
+            /** @description Always true in a 200: an invalid proposal is a 422 */
+            valid?: boolean;
+            errors?: components["schemas"]["Finding"][];
+            warnings?: components["schemas"]["Finding"][];
         };
         EnvironmentOverride: {
             sloAvailability?: number;
@@ -246,6 +373,16 @@ export interface components {
             severity?: components["schemas"]["Severity"];
             source?: string;
             suggestion?: string;
+        };
+        ImpactSummary: {
+            /** Format: int32 */
+            services?: number;
+            /** Format: int32 */
+            changed?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            invalid?: number;
         };
         InlineMetric: {
             name?: string;
@@ -378,6 +515,21 @@ export interface components {
             monitoringProfile?: string;
             monitoring?: components["schemas"]["Monitoring"];
         };
+        ServiceImpact: {
+            service?: string;
+            ref?: string | null;
+            followsBranch?: boolean;
+            /**
+             * @description invalid: the entry would have errors at the new ref (errors says why)
+             * @enum {string}
+             */
+            status?: "changed" | "unchanged" | "invalid";
+            /** @description Targets added, removed, changed and unchanged */
+            summary?: components["schemas"]["TargetCounts"];
+            targets?: components["schemas"]["TargetDiff"][];
+            errors?: components["schemas"]["Finding"][];
+            warnings?: components["schemas"]["Finding"][];
+        };
         ServiceList: {
             commit?: string;
             services?: components["schemas"]["ServiceSummary"][];
@@ -404,6 +556,27 @@ export interface components {
             region?: string;
             namespace?: string;
         };
+        TargetCounts: {
+            /** Format: int32 */
+            added?: number;
+            /** Format: int32 */
+            removed?: number;
+            /** Format: int32 */
+            changed?: number;
+            /** Format: int32 */
+            unchanged?: number;
+        };
+        TargetDiff: {
+            target?: components["schemas"]["Target"];
+            /** @enum {string} */
+            status?: "added" | "removed" | "changed" | "unchanged";
+            /** @description The changes counted: custom metrics, alert rules and SLOs added, removed, changed */
+            summary?: components["schemas"]["ChangeSummary"];
+            /** @description Every difference in the merged config; empty for an added or removed target (its yamlDiff shows the whole ConfigMap) */
+            changes?: components["schemas"]["Change"][];
+            /** @description Unified diff of the target's ConfigMap YAML (generated/<service>/<env>/<region>/...), three lines of context; empty when unchanged */
+            yamlDiff?: string | null;
+        };
         TargetPreview: {
             target?: components["schemas"]["Target"];
             configMap?: components["schemas"]["ConfigMap"];
@@ -411,6 +584,26 @@ export interface components {
             sources?: components["schemas"]["Source"][];
             provenance?: components["schemas"]["Provenance"];
             warnings?: components["schemas"]["Finding"][];
+        };
+        UpdateResult: {
+            /** @description The provider that opened it: github or local; absent when unchanged */
+            provider?: string;
+            /**
+             * Format: int32
+             * @description The pull request's number; absent on the local provider
+             */
+            number?: number | null;
+            /** @description The pull request's web page; absent on the local provider */
+            url?: string | null;
+            /** @description The branch on platform-next, e.g. update/account-service */
+            branch?: string;
+            /** @description The commit the branch points to */
+            commit?: string;
+            /**
+             * @description created: this request opened it (201); existing: an earlier one did (200); unchanged: the base branch already has this entry (200, nothing opened)
+             * @enum {string}
+             */
+            status?: "created" | "existing" | "unchanged";
         };
         ValidationReport: {
             valid?: boolean;
@@ -455,6 +648,71 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getCatalogImpact: {
+        parameters: {
+            query: {
+                /** @description The ref services pin now, e.g. v1.2.0 */
+                from: string;
+                /** @description The ref to move them to, e.g. v1.3.0 */
+                to: string;
+                /** @description Include each target's unified ConfigMap diff (large over a whole estate) */
+                yamlDiff?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The affected services, in services.yaml order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogImpact"];
+                };
+            };
+            /** @description from or to missing or malformed (catalog.ref.invalid; parameter names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The catalog has no such tag, branch or commit (catalog.ref.not-found; parameter names which) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; details are in the service's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCatalogRef: {
         parameters: {
             query?: never;
@@ -934,6 +1192,285 @@ export interface operations {
             };
             /** @description No service of that name */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; details are in the service's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Service name, e.g. account-service */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description {entry, requestedBy?, draft?}, as JSON or YAML */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnboardingRequest"];
+                "application/yaml": components["schemas"]["OnboardingRequest"];
+            };
+        };
+        responses: {
+            /** @description An open pull request already carries this very entry (status existing), or the base branch already has it (status unchanged: nothing opened) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateResult"];
+                };
+            };
+            /** @description The pull request (or, for the local provider, the branch) was created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateResult"];
+                };
+            };
+            /** @description The body is not readable JSON or YAML, or the entry's name is not the service of the path (entry.name.mismatch) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bearer token is required (when tokens are configured) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the onboarder role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No service of that name on the base branch (service.not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An open pull request carries another entry for the service (pull-request.conflict), or services.yaml cannot be edited safely (services.edit.unsafe) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither JSON nor YAML */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The entry is invalid; errors lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; details are in the service's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffServiceAtRef: {
+        parameters: {
+            query?: {
+                /** @description The metrics-catalog tag, branch or commit to compare against, e.g. v1.3.0 */
+                ref?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Service name, e.g. account-service */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The diff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDiff"];
+                };
+            };
+            /** @description ref missing or malformed (catalog.ref.invalid) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No service of that name (service.not-found), or the catalog has no such ref (catalog.ref.not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The entry at that ref is invalid; errors lists every problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; details are in the service's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Service name, e.g. account-service */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description The proposed services.yaml item, as JSON or YAML */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceEntry"];
+                "application/yaml": components["schemas"]["ServiceEntry"];
+            };
+        };
+        responses: {
+            /** @description The diff (status unchanged when the merged config is the same) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDiff"];
+                };
+            };
+            /** @description Unreadable body, or an entry whose name is not the service of the path (entry.name.mismatch) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No service of that name on the base branch (service.not-found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither JSON nor YAML */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The proposed entry is invalid; errors lists every problem, as validate */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
