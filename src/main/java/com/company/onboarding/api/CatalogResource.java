@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,7 +77,10 @@ public class CatalogResource {
                     + " difference of its merged config, as POST /services/{name}/diff gives them, and the findings it"
                     + " would get at to (status invalid, with errors, for a service the move would break). The page an"
                     + " observability engineer reads before announcing a tag.")
-    @APIResponse(responseCode = "200", description = "The affected services, in services.yaml order")
+    @APIResponse(responseCode = "200", description = "The affected services, in services.yaml order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Impact.class),
+                    examples = @ExampleObject(name = "v1.2.0-to-v1.3.0", summary = "The embedded default",
+                            value = ChangeExamples.IMPACT)))
     @APIResponse(responseCode = "400", description = "from or to missing or malformed (catalog.ref.invalid; parameter names which)")
     @APIResponse(responseCode = "404", description = "The catalog has no such tag, branch or commit (catalog.ref.not-found;"
             + " parameter names which)")

@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -205,9 +206,13 @@ public class ServiceResource {
                     + " differences of the entry itself and the proposed entry's warnings. Nothing is written.")
     @RequestBody(required = true, description = "The proposed services.yaml item, as JSON or YAML", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceEntry.class)),
-            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = ServiceEntry.class))})
+            @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = ServiceEntry.class),
+                    examples = @ExampleObject(name = "ref-bump", summary = "account-service moved to the catalog's v1.3.0",
+                            value = ChangeExamples.ENTRY_YAML))})
     @APIResponse(responseCode = "200", description = "The diff (status unchanged when the merged config is the same)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class),
+                    examples = @ExampleObject(name = "ref-bump", summary = "Only the catalog annotations change",
+                            value = ChangeExamples.DIFF)))
     @APIResponse(responseCode = "400", description = "Unreadable body, or an entry whose name is not the service of the path"
             + " (entry.name.mismatch)")
     @APIResponse(responseCode = "404", description = "No service of that name on the base branch (service.not-found)")
@@ -226,7 +231,9 @@ public class ServiceResource {
                     + " monitoring.customMetrics.repository.ref set to ref (an entry without a catalog gets the configured"
                     + " one at that ref).")
     @APIResponse(responseCode = "200", description = "The diff",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryDiff.class),
+                    examples = @ExampleObject(name = "ref-bump", summary = "GET /services/account-service/diff?ref=v1.3.0",
+                            value = ChangeExamples.DIFF)))
     @APIResponse(responseCode = "400", description = "ref missing or malformed (catalog.ref.invalid)")
     @APIResponse(responseCode = "404", description = "No service of that name (service.not-found), or the catalog has no such"
             + " ref (catalog.ref.not-found)")
@@ -250,13 +257,17 @@ public class ServiceResource {
                     + " request, whose body summarises the diff per target. Idempotent like POST /services; an entry equal"
                     + " to the one on the base branch answers 200 {status: unchanged} and opens nothing.")
     @RequestBody(required = true, description = "{entry, requestedBy?, draft?}, as JSON or YAML", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingBody.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OnboardingBody.class),
+                    examples = @ExampleObject(name = "ref-bump", summary = "account-service moved to the catalog's v1.3.0",
+                            value = ChangeExamples.UPDATE_REQUEST)),
             @Content(mediaType = RequestBodies.YAML, schema = @Schema(implementation = OnboardingBody.class))})
     @APIResponse(responseCode = "201", description = "The pull request (or, for the local provider, the branch) was created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class),
+                    examples = @ExampleObject(name = "created", value = ChangeExamples.UPDATE_CREATED)))
     @APIResponse(responseCode = "200", description = "An open pull request already carries this very entry (status existing),"
             + " or the base branch already has it (status unchanged: nothing opened)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class),
+                    examples = @ExampleObject(name = "unchanged", value = ChangeExamples.UPDATE_UNCHANGED)))
     @APIResponse(responseCode = "400", description = "The body is not readable JSON or YAML, or the entry's name is not the"
             + " service of the path (entry.name.mismatch)")
     @APIResponse(responseCode = "401", description = "A bearer token is required (when tokens are configured)")

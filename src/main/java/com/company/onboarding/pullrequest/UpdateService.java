@@ -19,7 +19,6 @@ import com.company.onboarding.pullrequest.PullRequestProvider.Opened;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestDraft;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestLink;
 import com.company.onboarding.pullrequest.UpdateResult.Status;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -129,20 +128,14 @@ public class UpdateService implements AutoCloseable {
             }
             Heads heads = repository.read(branch);
             byte[] services = repository.baseServicesFile(heads.base());
-            JsonNode current = ServicesEntries.parse(services)
-                    .orElseThrow(() -> new Conflict("services.edit.unsafe", repository.servicesPath() + " on "
-                            + repository.baseBranch() + " does not parse; the platform team has to fix the file first"))
-                    .find(service)
-                    .orElseThrow(() -> new NotFound("service.not-found", "no service named \""
-                            + (Names.isDns1123Label(service) ? service : "(invalid name)") + "\" in "
-                            + repository.servicesPath() + " on " + repository.baseBranch()));
-            if (EntryReplacer.sameEntry(current, request.entry())) {
+            EntryReplacer.Prepared prepared = prepare(services, service);
+            if (EntryReplacer.sameEntry(prepared.current(), request.entry())) {
                 return UpdateResult.UNCHANGED;
             }
             if (heads.branch().isPresent()) {
                 return onExistingBranch(request, branch, heads.branch().get());
             }
-            byte[] edited = edit(services, request);
+            byte[] edited = edit(prepared, request);
             ObjectId commit = repository.writeCommit(heads.base(), edited, author(),
                     UpdateText.commitMessage(request, repository.servicesPath()));
             beforePush.run();
@@ -201,17 +194,32 @@ public class UpdateService implements AutoCloseable {
         return result(opened.link(), branch, head, opened.created() ? Status.CREATED : Status.EXISTING);
     }
 
-    private byte[] edit(byte[] services, UpdateRequest request) {
+    /** services.yaml parsed once, the service's entry found in it (404 when the base branch lacks it). */
+    private EntryReplacer.Prepared prepare(byte[] services, String service) {
         try {
-            EntryReplacer.Replaced replaced = replacer.replace(services, request.service(), request.entry());
+            return replacer.prepare(services, service).orElseThrow(() -> new NotFound("service.not-found",
+                    "no service named \"" + (Names.isDns1123Label(service) ? service : "(invalid name)") + "\" in "
+                            + repository.servicesPath() + " on " + repository.baseBranch()));
+        } catch (UnsafeEditException e) {
+            throw unsafe(e);
+        }
+    }
+
+    private Conflict unsafe(UnsafeEditException e) {
+        return new Conflict("services.edit.unsafe", e.describe() + "; the platform team has to fix the file on "
+                + repository.baseBranch() + " first");
+    }
+
+    private byte[] edit(EntryReplacer.Prepared prepared, UpdateRequest request) {
+        try {
+            EntryReplacer.Replaced replaced = prepared.replace(request.entry());
             if (replaced.rewritten()) {
                 LOG.warnf("update of %s: the minimal edit of %s did not verify; the entry is written out whole",
                         request.service(), repository.servicesPath());
             }
             return replaced.bytes();
         } catch (UnsafeEditException e) {
-            throw new Conflict("services.edit.unsafe", e.describe() + "; the platform team has to fix the file on "
-                    + repository.baseBranch() + " first");
+            throw unsafe(e);
         } catch (EditNotVerifiedException e) {
             LOG.errorf("update of %s: the edit of %s did not verify, nothing pushed: %s", request.service(),
                     repository.servicesPath(), e.getMessage());

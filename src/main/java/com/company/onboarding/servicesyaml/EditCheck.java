@@ -87,6 +87,9 @@ final class EditCheck {
                     + " instead of " + oldServices.size() + " items";
         }
         for (int i = 0; i < services.size(); i++) {
+            if (i != index && oldServices.get(i).equals(services.get(i))) {
+                continue; // equal trees need no walk (thousands of untouched items)
+            }
             String difference = i == index ? unordered(entry, services.get(i), "/services/" + i)
                     : difference(oldServices.get(i), services.get(i), "/services/" + i);
             if (difference != null) {

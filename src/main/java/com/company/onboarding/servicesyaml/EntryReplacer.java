@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 
@@ -76,12 +77,8 @@ public final class EntryReplacer {
 
     /** Edits the file's bytes (strict UTF-8; a byte order mark is kept). */
     public Replaced replace(byte[] file, String service, ObjectNode entry) throws UnsafeEditException {
-        boolean bom = file.length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF;
-        try {
-            return replace((bom ? String.valueOf(BYTE_ORDER_MARK) : "") + Utf8.decode(file), service, entry);
-        } catch (DocumentException e) {
-            throw new UnsafeEditException("the file is not UTF-8 (" + e.getMessage() + ")", 0);
-        }
+        return prepare(file, service).orElseThrow(() -> new IllegalArgumentException("services.yaml has no service "
+                + service)).replace(entry);
     }
 
     /**
@@ -93,6 +90,27 @@ public final class EntryReplacer {
      * @throws EditNotVerifiedException when even the entry written out whole does not parse back as expected (a bug)
      */
     public Replaced replace(String fileText, String service, ObjectNode entry) throws UnsafeEditException {
+        return prepare(fileText, service).orElseThrow(() -> new IllegalArgumentException("services.yaml has no service "
+                + service)).replace(entry);
+    }
+
+    /** {@link #prepare(String, String)} of the file's bytes (strict UTF-8; a byte order mark is kept). */
+    public Optional<Prepared> prepare(byte[] file, String service) throws UnsafeEditException {
+        boolean bom = file.length >= 3 && (file[0] & 0xFF) == 0xEF && (file[1] & 0xFF) == 0xBB && (file[2] & 0xFF) == 0xBF;
+        try {
+            return prepare((bom ? String.valueOf(BYTE_ORDER_MARK) : "") + Utf8.decode(file), service);
+        } catch (DocumentException e) {
+            throw new UnsafeEditException("the file is not UTF-8 (" + e.getMessage() + ")", 0);
+        }
+    }
+
+    /**
+     * The file parsed once, with the entry of {@code service} found: what it is now ({@link
+     * Prepared#current()}), and the edit that replaces it. Empty when the file has no such service.
+     *
+     * @throws UnsafeEditException when the file cannot be edited safely; the reason names the line
+     */
+    public Optional<Prepared> prepare(String fileText, String service) throws UnsafeEditException {
         boolean bom = !fileText.isEmpty() && fileText.charAt(0) == BYTE_ORDER_MARK;
         String text = bom ? fileText.substring(1) : fileText;
         ServicesYamlEditor.checkLineBreaks(text);
@@ -101,36 +119,64 @@ public final class EntryReplacer {
         JsonNode before = parse(text);
         int index = indexOf(before, service);
         if (index < 0) {
-            throw new IllegalArgumentException("services.yaml has no service " + service);
+            return Optional.empty();
         }
-        YamlBlockTree.Services services = YamlBlockTree.servicesItem(lines, index);
-        int dashLine = services.dashLines().get(index);
-        if (!(services.item() instanceof Mapping item) || item.flow()) {
-            throw new UnsafeEditException("the entry of " + service + " is not written as a block mapping (- name: ...)",
-                    dashLine + 1);
+        return Optional.of(new Prepared(bom ? String.valueOf(BYTE_ORDER_MARK) : "", lines, before, index, service));
+    }
+
+    /** A file parsed, and the entry an edit replaces in it. */
+    public final class Prepared {
+        private final String prefix;
+        private final TextLines lines;
+        private final JsonNode before;
+        private final int index;
+        private final String service;
+
+        private Prepared(String prefix, TextLines lines, JsonNode before, int index, String service) {
+            this.prefix = prefix;
+            this.lines = lines;
+            this.before = before;
+            this.index = index;
+            this.service = service;
         }
-        ServicesYamlOutline outline = ServicesYamlOutline.of(lines);
-        YamlLayout layout = layout(lines, outline, index, services.column());
-        JsonNode was = before.path("services").get(index);
-        String prefix = bom ? String.valueOf(BYTE_ORDER_MARK) : "";
-        Plan plan = new Plan(lines, layout);
-        if (plan.value(item, was, entry, "", false)) {
-            try {
-                String edited = plan.apply();
-                if (difference(before, edited, index, entry) == null) {
-                    return new Replaced(prefix + edited, false);
-                }
-            } catch (IllegalStateException overlapping) {
-                // The minimal edit came out inconsistent: write the entry out whole instead.
+
+        /** The entry as the file has it now. */
+        public JsonNode current() {
+            return before.path("services").get(index);
+        }
+
+        /**
+         * The file with the entry replaced by {@code entry}, verified.
+         *
+         * @throws UnsafeEditException      when the entry is not written in a way the edit can work on
+         * @throws EditNotVerifiedException when even the entry written out whole does not parse back as expected
+         */
+        public Replaced replace(ObjectNode entry) throws UnsafeEditException {
+            YamlBlockTree.Services services = YamlBlockTree.servicesItem(lines, index);
+            if (!(services.item() instanceof Mapping item) || item.flow()) {
+                throw new UnsafeEditException("the entry of " + service + " is not written as a block mapping (- name: ...)",
+                        services.dashLine() + 1);
             }
+            YamlLayout layout = layout(lines, services, item);
+            Plan plan = new Plan(lines, layout);
+            if (plan.value(item, current(), entry, "", false)) {
+                try {
+                    String edited = plan.apply();
+                    if (difference(before, edited, index, entry) == null) {
+                        return new Replaced(prefix + edited, false);
+                    }
+                } catch (IllegalStateException overlapping) {
+                    // The minimal edit came out inconsistent: write the entry out whole instead.
+                }
+            }
+            String whole = wholeItem(lines, services, item, entry, layout);
+            String difference = difference(before, whole, index, entry);
+            if (difference != null) {
+                throw new EditNotVerifiedException("the edited file differs from the old services with " + service
+                        + " replaced: " + difference);
+            }
+            return new Replaced(prefix + whole, true);
         }
-        String whole = wholeItem(lines, services, index, item, entry, layout);
-        String difference = difference(before, whole, index, entry);
-        if (difference != null) {
-            throw new EditNotVerifiedException("the edited file differs from the old services with " + service
-                    + " replaced: " + difference);
-        }
-        return new Replaced(prefix + whole, true);
     }
 
     /** Whether an item of {@code services.yaml} is already {@code entry} (key order aside, numbers by value). */
@@ -149,26 +195,26 @@ public final class EntryReplacer {
         return -1;
     }
 
-    private static YamlLayout layout(TextLines lines, ServicesYamlOutline outline, int index, int dashColumn) {
-        int step = outline.step() >= 1 && outline.step() <= 16 ? outline.step() : 2;
-        int sequenceIndent = outline.sequenceIndent() >= 0 ? outline.sequenceIndent() : 2;
-        int keyOffset = index < outline.items.size() && outline.items.get(index).keyOffset() >= 2
-                ? outline.items.get(index).keyOffset() : 2;
+    /** New lines are written as the file writes its own: its indentation steps, item key offset and line ending. */
+    private static YamlLayout layout(TextLines lines, YamlBlockTree.Services services, Mapping item) {
+        int step = services.step() >= 1 && services.step() <= 16 ? services.step() : 2;
+        int sequenceIndent = services.sequenceIndent() >= 0 ? services.sequenceIndent() : 2;
+        boolean onDashLine = lines.lineOf(item.start()) == services.dashLine();
+        int keyOffset = onDashLine && item.column() - services.column() >= 2 ? item.column() - services.column() : 2;
         String eol = lines.count() > 1 && !lines.lineBreak(0).isEmpty() ? lines.lineBreak(0) : "\n";
-        return new YamlLayout(dashColumn, keyOffset, step, sequenceIndent, eol);
+        return new YamlLayout(services.column(), keyOffset, step, sequenceIndent, eol);
     }
 
     /** The fallback: the item's lines, from its {@code -} to its last line, replaced by the entry written out. */
-    private static String wholeItem(TextLines lines, YamlBlockTree.Services services, int index, Mapping item,
-            ObjectNode entry, YamlLayout layout) {
-        int dashLine = services.dashLines().get(index);
+    private static String wholeItem(TextLines lines, YamlBlockTree.Services services, Mapping item, ObjectNode entry,
+            YamlLayout layout) {
         String rendered = EntryRenderer.render(entry, layout);
         int end = lines.next(item.lastLine());
         if (lines.lineBreak(item.lastLine()).isEmpty()) {
             rendered = rendered.substring(0, rendered.length() - layout.eol().length());
         }
         String text = lines.text();
-        return text.substring(0, lines.start(dashLine)) + rendered + text.substring(end);
+        return text.substring(0, lines.start(services.dashLine())) + rendered + text.substring(end);
     }
 
     private JsonNode parse(String text) throws UnsafeEditException {

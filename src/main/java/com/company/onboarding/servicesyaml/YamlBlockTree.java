@@ -61,12 +61,26 @@ final class YamlBlockTree {
             int lastLine) implements Node {
     }
 
-    /** The items of the {@code services} block list, or null when {@code services} is not a block list. */
-    record Services(int column, List<Integer> dashLines, Node item) {
+    /**
+     * One item of the {@code services} block list and what an edit of it needs to write new lines
+     * the way the file does.
+     *
+     * @param column         the column of the items' {@code -}
+     * @param dashLine       the line of this item's {@code -}
+     * @param item           the item
+     * @param step           how much deeper nested mapping keys are than their key, as the file does it; 0 if unseen
+     * @param sequenceIndent how much deeper a nested list's {@code -} is than its key; -1 if unseen
+     */
+    record Services(int column, int dashLine, Node item, int step, int sequenceIndent) {
     }
 
     private final TextLines lines;
     private final Parser parser;
+    private boolean inServices;
+    private int servicesStep;
+    private int servicesSequenceIndent = -1;
+    private int otherStep;
+    private int otherSequenceIndent = -1;
 
     private YamlBlockTree(TextLines lines) {
         this.lines = lines;
@@ -77,8 +91,9 @@ final class YamlBlockTree {
     }
 
     /**
-     * Item {@code index} of the top-level {@code services} list, with where each item's
-     * {@code -} is; the other items are walked without keeping anything.
+     * Item {@code index} of the top-level {@code services} list. The items before it are walked
+     * without building anything (only to find where this one's {@code -} is and how the file
+     * indents); the file after it is not read at all.
      *
      * @throws UnsafeEditException when {@code services} is not a block list holding that item
      */
@@ -97,31 +112,72 @@ final class YamlBlockTree {
             ScalarEvent key = (ScalarEvent) parser.getEvent();
             Event value = parser.getEvent();
             if (!key.getValue().equals("services")) {
-                skip(value);
+                skip(value, key.getStartMark().getColumn());
                 continue;
             }
             if (!value.is(Event.ID.SequenceStart) || ((CollectionStartEvent) value).isFlow()) {
                 throw new UnsafeEditException("services is not a block list (- name: ...); write it in block style",
                         value.getStartMark().getLine() + 1);
             }
-            Sequence sequence = (Sequence) collection((CollectionStartEvent) value, index);
-            return new Services(sequence.column(), sequence.dashLines(), sequence.items().get(0));
+            inServices = true;
+            int column = value.getStartMark().getColumn();
+            int previousLast = -1;
+            for (int i = 0; !parser.checkEvent(Event.ID.SequenceEnd); i++) {
+                Event item = parser.getEvent();
+                int dashLine = previousLast < 0 ? value.getStartMark().getLine() : nextContentLine(previousLast + 1);
+                if (i == index) {
+                    Node node = node(item);
+                    return new Services(column, dashLine, node, servicesStep > 0 ? servicesStep : otherStep,
+                            servicesSequenceIndent >= 0 ? servicesSequenceIndent : otherSequenceIndent);
+                }
+                previousLast = skip(item, -1);
+            }
+            throw new UnsafeEditException("services has no item " + (index + 1), value.getStartMark().getLine() + 1);
         }
         throw new UnsafeEditException("the file has no services list", 1);
     }
 
-    /** Skips a node's events. */
-    private void skip(Event event) {
-        if (event instanceof ScalarEvent) {
-            return;
+    /**
+     * Walks a node without building it, noting how nested block collections under a key at
+     * {@code keyColumn} (-1 when the node is not a block mapping's value) are indented; returns
+     * its last content line.
+     */
+    private int skip(Event event, int keyColumn) {
+        if (event instanceof ScalarEvent scalar) {
+            return scalar(scalar).lastLine();
         }
-        int depth = 1;
-        while (depth > 0) {
-            Event next = parser.getEvent();
-            if (next.is(Event.ID.SequenceStart) || next.is(Event.ID.MappingStart)) {
-                depth++;
-            } else if (next.is(Event.ID.SequenceEnd) || next.is(Event.ID.MappingEnd)) {
-                depth--;
+        CollectionStartEvent collection = (CollectionStartEvent) event;
+        boolean sequence = event.is(Event.ID.SequenceStart);
+        if (!collection.isFlow() && keyColumn >= 0) {
+            indentation(sequence, event.getStartMark().getColumn() - keyColumn);
+        }
+        int last = event.getStartMark().getLine();
+        Event.ID endId = sequence ? Event.ID.SequenceEnd : Event.ID.MappingEnd;
+        while (!parser.checkEvent(endId)) {
+            Event child = parser.getEvent();
+            if (sequence) {
+                last = Math.max(last, skip(child, -1));
+            } else {
+                last = Math.max(last, scalar((ScalarEvent) child).lastLine());
+                last = Math.max(last, skip(parser.getEvent(), collection.isFlow() ? -1 : child.getStartMark().getColumn()));
+            }
+        }
+        Event end = parser.getEvent();
+        return collection.isFlow() ? lines.lineOf(lines.offset(end.getEndMark()) - 1) : last;
+    }
+
+    private void indentation(boolean sequence, int columns) {
+        if (sequence && columns >= 0) {
+            if (inServices && servicesSequenceIndent < 0) {
+                servicesSequenceIndent = columns;
+            } else if (!inServices && otherSequenceIndent < 0) {
+                otherSequenceIndent = columns;
+            }
+        } else if (!sequence && columns > 0) {
+            if (inServices && servicesStep == 0) {
+                servicesStep = columns;
+            } else if (!inServices && otherStep == 0) {
+                otherStep = columns;
             }
         }
     }
@@ -130,14 +186,11 @@ final class YamlBlockTree {
         if (event instanceof ScalarEvent scalar) {
             return scalar(scalar);
         }
-        return collection((CollectionStartEvent) event, -1);
+        return collection((CollectionStartEvent) event);
     }
 
-    /**
-     * A mapping or a list; for the services list ({@code keep >= 0}) only item {@code keep} is
-     * built and returned as the list's single item, but every {@code -} line is recorded.
-     */
-    private Node collection(CollectionStartEvent start, int keep) {
+    /** A mapping or a list, built. */
+    private Node collection(CollectionStartEvent start) {
         int startOffset = lines.offset(start.getStartMark());
         int column = start.getStartMark().getColumn();
         boolean flow = start.isFlow();
@@ -151,7 +204,11 @@ final class YamlBlockTree {
                 if (keyColumn < 0) {
                     keyColumn = keyEvent.getStartMark().getColumn();
                 }
-                Node value = node(parser.getEvent());
+                Event valueEvent = parser.getEvent();
+                if (!flow && valueEvent instanceof CollectionStartEvent nested && !nested.isFlow()) {
+                    indentation(nested.is(Event.ID.SequenceStart), nested.getStartMark().getColumn() - keyColumn);
+                }
+                Node value = node(valueEvent);
                 entries.add(new Entry(key, value));
                 lastLine = Math.max(lastLine, Math.max(key.lastLine(), value.lastLine()));
             }
@@ -165,21 +222,15 @@ final class YamlBlockTree {
         List<Node> items = new ArrayList<>();
         List<Integer> dashLines = new ArrayList<>();
         int previousLast = -1;
-        int index = 0;
         while (!parser.checkEvent(Event.ID.SequenceEnd)) {
             Event event = parser.getEvent();
             if (!flow) {
                 dashLines.add(previousLast < 0 ? lines.lineOf(startOffset) : nextContentLine(previousLast + 1));
             }
-            if (keep < 0 || index == keep) {
-                Node item = node(event);
-                items.add(item);
-                previousLast = item.lastLine();
-            } else {
-                previousLast = lastLineSkipping(event);
-            }
+            Node item = node(event);
+            items.add(item);
+            previousLast = item.lastLine();
             lastLine = Math.max(lastLine, previousLast);
-            index++;
         }
         Event end = parser.getEvent();
         int endOffset = flow ? lines.offset(end.getEndMark()) : -1;
@@ -187,14 +238,6 @@ final class YamlBlockTree {
             lastLine = lines.lineOf(endOffset - 1);
         }
         return new Sequence(startOffset, endOffset, flow, column, List.copyOf(items), List.copyOf(dashLines), lastLine);
-    }
-
-    /** Walks a node without keeping it; returns its last content line. */
-    private int lastLineSkipping(Event event) {
-        if (event instanceof ScalarEvent scalar) {
-            return scalar(scalar).lastLine();
-        }
-        return collection((CollectionStartEvent) event, -1).lastLine();
     }
 
     /** Between two items there are only blank and comment lines: the next other line holds the {@code -}. */
