@@ -9,10 +9,13 @@
 # $JAVA and $JAR choose another JVM and build (bench/startup.sh runs this for each of its variants);
 # $REPORT another output file.
 #
-#   [JAVA_OPTS=...] [JAVA=.../bin/java] [JAR=...] [REPORT=...] bench/http-load.sh [seconds-per-run, default 15]
+# Every row is preceded by $WARMUP seconds (default 15) of the same load, not recorded.
+#
+#   [JAVA_OPTS=...] [JAVA=.../bin/java] [JAR=...] [REPORT=...] [WARMUP=s] bench/http-load.sh [seconds-per-run, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
+WARMUP="${WARMUP:-15}"
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 2; }
 JAVA="${JAVA:-java}"
 JAR="${JAR:-target/quarkus-app/quarkus-run.jar}"
@@ -47,16 +50,24 @@ wrk.headers["Accept"] = "application/json"
 local f = io.open("$OUT/payment-processor.json", "r"); wrk.body = f:read("*a"); f:close()
 LUA
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 run() { # name, connections, path, [lua]
   local name=$1 conns=$2 path=$3 lua=${4:-}
-  local args=(-t2 -c"$conns" -d"${DURATION}s" --latency)
+  local args=(-t2 -c"$conns" --latency)
   [ -n "$lua" ] && args+=(-s "$lua")
+  # Each row warms its own path first: on two cores C2 is still compiling after a few seconds of
+  # load, and a row measured during that reads as a regression that is not there.
+  wrk "${args[@]}" -d"${WARMUP}s" "http://127.0.0.1:$PORT$path" > /dev/null
+  local before result ticks requests
+  before=$(cpu_ticks)
+  result=$(wrk "${args[@]}" -d"${DURATION}s" "http://127.0.0.1:$PORT$path")
+  ticks=$(( $(cpu_ticks) - before ))
+  requests=$(echo "$result" | awk '/requests in/ {print $1}')
   echo "== $name c=$conns" >> "$REPORT"
-  wrk "${args[@]}" "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%" >> "$REPORT"
+  echo "$result" | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%" >> "$REPORT"
+  # The service's own CPU per answer (user + system, all threads), which wrk's share of the cores does not blur.
+  echo "  service CPU per request: $(( ticks * 1000000 / $(getconf CLK_TCK) / requests )) us" >> "$REPORT"
 }
-# Warm-up: JIT, catalog fetch, parsed caches.
-wrk -t2 -c16 -d5s -s "$OUT/post.lua" "http://127.0.0.1:$PORT/services/preview" >/dev/null
-wrk -t2 -c16 -d3s -s "$OUT/post.lua" "http://127.0.0.1:$PORT/services/validate" >/dev/null
 for c in 16 64; do
   run "trivial GET /q/health/live" $c /q/health/live
   run "GET /profiles" $c /profiles

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.lang.reflect.Method;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -21,6 +23,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * {@code Accept: application/json;q=0}.
  */
 public class Negotiation {
+
+    /** What each resource method produces, read once: the annotations do not change, and this runs on every request. */
+    private static final ConcurrentHashMap<Method, List<MediaType>> PRODUCIBLE = new ConcurrentHashMap<>();
 
     private record Range(String type, String subtype, double weight) {
 
@@ -85,9 +90,13 @@ public class Negotiation {
         if (resource == null || resource.getResourceMethod() == null) {
             return List.of();
         }
-        Produces produces = resource.getResourceMethod().getAnnotation(Produces.class);
+        return PRODUCIBLE.computeIfAbsent(resource.getResourceMethod(), method -> producible(method, resource.getResourceClass()));
+    }
+
+    private static List<MediaType> producible(Method method, Class<?> resourceClass) {
+        Produces produces = method.getAnnotation(Produces.class);
         if (produces == null) {
-            produces = resource.getResourceClass().getAnnotation(Produces.class);
+            produces = resourceClass.getAnnotation(Produces.class);
         }
         if (produces == null) {
             return List.of();

@@ -3,6 +3,12 @@ package com.company.onboarding.assessment;
 import com.company.onboarding.catalogdata.CatalogSnapshot;
 import com.company.onboarding.finding.Finding;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,19 +22,40 @@ import java.util.List;
  */
 final class Fingerprint {
 
+    /** Writes the body's JSON straight into the digest: no string of it is built (it ran on every preview). */
+    private static final ObjectWriter JSON = new ObjectMapper().writer();
+    /** Cloned per use: {@code MessageDigest.getInstance} looks the provider up every time. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private Fingerprint() {
     }
 
     static String of(JsonNode body, boolean proposed, String platformCommit, CatalogSnapshot catalog,
             List<Finding> catalogFindings) {
+        MessageDigest digest = copy();
+        update(digest, proposed ? "proposed" : "existing");
+        update(digest, platformCommit);
+        update(digest, catalog == null ? "no-catalog" : catalog.ref() + "@" + catalog.commit() + (catalog.stale() ? "!stale" : ""));
+        catalogFindings.forEach(f -> update(digest, f.code() + " " + f.message()));
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, proposed ? "proposed" : "existing");
-            update(digest, platformCommit);
-            update(digest, catalog == null ? "no-catalog" : catalog.ref() + "@" + catalog.commit() + (catalog.stale() ? "!stale" : ""));
-            catalogFindings.forEach(f -> update(digest, f.code() + " " + f.message()));
-            update(digest, body.toString());
-            return HexFormat.of().formatHex(digest.digest());
+            JSON.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a stream that discards its bytes does not fail
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest copy() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

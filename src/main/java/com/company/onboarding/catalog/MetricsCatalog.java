@@ -47,10 +47,13 @@ public class MetricsCatalog {
     private final Bulkhead gate;
     private final Counter staleServes;
     private final FunctionCounter hits;
+    /** The configured URL as {@link #canonical} writes it, compared with every entry's on every request. */
+    private final String configuredUrl;
 
     @Inject
     MetricsCatalog(MetricsCatalogConfig config, CatalogCommits commits, MeterRegistry meters, Clock clock) {
         this.config = config;
+        this.configuredUrl = canonical(config.url().value());
         this.commits = commits;
         this.meters = meters;
         gate = commits.bulkhead();
@@ -112,7 +115,7 @@ public class MetricsCatalog {
      * case of scheme and host do not matter.
      */
     public boolean isConfiguredCatalog(String url) {
-        return url != null && !url.isBlank() && canonical(url).equals(canonical(config.url().value()));
+        return url != null && !url.isBlank() && canonical(url).equals(configuredUrl);
     }
 
     static String canonical(String url) {
