@@ -201,6 +201,9 @@ public final class YamlTrees {
             if (!scalar.isPlain()) {
                 return NODES.textNode(value);
             }
+            if (startsWithLetter(value)) {
+                return wordScalar(value);
+            }
             if (NULL.matcher(value).matches()) {
                 return NODES.nullNode();
             }
@@ -210,22 +213,24 @@ public final class YamlTrees {
             if (FALSE.matcher(value).matches()) {
                 return NODES.booleanNode(false);
             }
-            boolean numeric = DECIMAL_INT.matcher(value).matches() || OCTAL_INT.matcher(value).matches()
-                    || HEX_INT.matcher(value).matches() || FLOAT.matcher(value).matches();
-            if (numeric && value.length() > limits.maxNumberLength()) {
+            boolean integer = DECIMAL_INT.matcher(value).matches();
+            boolean octal = !integer && OCTAL_INT.matcher(value).matches();
+            boolean hex = !integer && !octal && HEX_INT.matcher(value).matches();
+            boolean floating = !integer && !octal && !hex && FLOAT.matcher(value).matches();
+            if ((integer || octal || hex || floating) && value.length() > limits.maxNumberLength()) {
                 throw error(DocumentException.Kind.TOO_LARGE,
                         "a number is longer than " + limits.maxNumberLength() + " characters", scalar.getStartMark(), pointer);
             }
-            if (DECIMAL_INT.matcher(value).matches()) {
+            if (integer) {
                 return integer(new BigInteger(value.startsWith("+") ? value.substring(1) : value));
             }
-            if (OCTAL_INT.matcher(value).matches()) {
+            if (octal) {
                 return integer(new BigInteger(value.substring(2), 8));
             }
-            if (HEX_INT.matcher(value).matches()) {
+            if (hex) {
                 return integer(new BigInteger(value.substring(2), 16));
             }
-            if (FLOAT.matcher(value).matches()) {
+            if (floating) {
                 BigDecimal decimal;
                 try {
                     decimal = new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
@@ -239,6 +244,26 @@ public final class YamlTrees {
             }
             // .inf and .nan have no JSON form: they stay the strings they are written as.
             return NODES.textNode(value);
+        }
+
+        private static boolean startsWithLetter(String value) {
+            char first = value.isEmpty() ? 0 : value.charAt(0);
+            return (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+        }
+
+        /**
+         * A plain scalar that starts with an ASCII letter, resolved without the patterns: of the
+         * core schema's spellings only null, true and false start with one (numbers start with a
+         * digit, a sign or a dot, {@code ~} is null). Most scalars of a services.yaml, keys
+         * included, are such names and labels; the patterns cost half of a large file's parse.
+         */
+        private static JsonNode wordScalar(String value) {
+            return switch (value) {
+                case "null", "Null", "NULL" -> NODES.nullNode();
+                case "true", "True", "TRUE" -> NODES.booleanNode(true);
+                case "false", "False", "FALSE" -> NODES.booleanNode(false);
+                default -> NODES.textNode(value);
+            };
         }
 
         /** Refuses a value holding the stand-in of a character YAML readers disagree on (an escaped one is fine). */

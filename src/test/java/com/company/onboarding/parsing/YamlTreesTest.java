@@ -33,6 +33,24 @@ class YamlTreesTest {
     }
 
     @Test
+    void resolvesWordsByExactSpellingOnly() throws Exception {
+        // Words skip the patterns: only the core schema's nine spellings of null and the booleans resolve.
+        JsonNode tree = read("a: Null\nb: NULL\nc: TRUE\nd: False\ne: nullable\nf: trueish\ng: nUll\nh: no\n"
+                + "i: v1.2.0\nnull: 1\ntrue: 2\n");
+        assertTrue(tree.get("a").isNull());
+        assertTrue(tree.get("b").isNull());
+        assertTrue(tree.get("c").isBoolean() && tree.get("c").booleanValue());
+        assertTrue(tree.get("d").isBoolean() && !tree.get("d").booleanValue());
+        assertEquals("nullable", tree.get("e").textValue());
+        assertEquals("trueish", tree.get("f").textValue());
+        assertEquals("nUll", tree.get("g").textValue());
+        assertEquals("no", tree.get("h").textValue());
+        assertEquals("v1.2.0", tree.get("i").textValue());
+        assertEquals(1, tree.get("null").intValue()); // a null key is the key "null"
+        assertEquals(2, tree.get("true").intValue());
+    }
+
+    @Test
     void keepsKeyOrder() throws Exception {
         JsonNode tree = read("z: 1\na: 2\nm: 3\n");
         assertEquals("[z, a, m]", iterable(tree));
