@@ -3,7 +3,8 @@
 # embedded default on 127.0.0.1, records start-up time and RSS, then runs wrk (Debian package
 # `wrk`) for a bounded time against a trivial endpoint (/q/health/live), GET /profiles,
 # POST /services/validate and POST /services/preview (the design document's payment-processor
-# entry), at 16 and 64 connections, and records RSS again. Output: target/bench/http-load.txt.
+# entry), and GET /services/account-service/preview (one tab) in full and with If-None-Match (304),
+# at 16 and 64 connections, and records RSS again. Output: target/bench/http-load.txt.
 #
 # The JVM runs with $JAVA_OPTS (default: the heap the Kubernetes manifests give it, -Xmx256m).
 # $JAVA and $JAR choose another JVM and build (bench/startup.sh runs this for each of its variants);
@@ -68,6 +69,14 @@ run() { # name, connections, path, [lua]
   # The service's own CPU per answer (user + system, all threads), which wrk's share of the cores does not blur.
   echo "  service CPU per request: $(( ticks * 1000000 / $(getconf CLK_TCK) / requests )) us" >> "$REPORT"
 }
+# A polling Backstage tab: the stored preview of an existing service, answered in full (200) and,
+# with the ETag it came with, as 304 Not Modified.
+PREVIEW="/services/account-service/preview?environment=prod&region=euw1"
+ETAG=$(curl -sf -D - -o /dev/null "http://127.0.0.1:$PORT$PREVIEW" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
+[ -n "$ETAG" ] || { echo "no ETag on GET $PREVIEW"; exit 1; }
+cat > "$OUT/if-none-match.lua" <<LUA
+wrk.headers["If-None-Match"] = '$ETAG'
+LUA
 for c in 16 64; do
   run "trivial GET /q/health/live" $c /q/health/live
   run "GET /profiles" $c /profiles
@@ -75,6 +84,8 @@ for c in 16 64; do
   run "POST /services/preview (all 6 targets, 205 KB)" $c /services/preview "$OUT/post.lua"
   run "POST /services/preview?environment=prod&region=euw1 (one UI tab, 35 KB)" $c \
     "/services/preview?environment=prod&region=euw1" "$OUT/post.lua"
+  run "GET $PREVIEW (200)" $c "$PREVIEW"
+  run "GET $PREVIEW with If-None-Match (304)" $c "$PREVIEW" "$OUT/if-none-match.lua"
 done
 rss_end=$(ps -o rss= -p $PID | tr -d ' ')
 echo "RSS after the load runs: $((rss_end / 1024)) MiB" >> "$REPORT"
