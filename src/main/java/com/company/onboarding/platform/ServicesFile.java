@@ -29,13 +29,20 @@ public final class ServicesFile {
             throw new InvalidTree("", "must be a mapping with services");
         }
         Map<String, ObjectNode> entries = new LinkedHashMap<>();
+        Map<String, Integer> indexes = new LinkedHashMap<>();
         List<ObjectNode> items = StrictTree.objects(root, "services", "");
         for (int i = 0; i < items.size(); i++) {
             String name = StrictTree.text(items.get(i), "name", "/services/" + i, null);
             if (name == null) {
                 throw new InvalidTree("/services/" + i + "/name", "is required");
             }
-            entries.putIfAbsent(name, items.get(i));
+            Integer first = indexes.putIfAbsent(name, i);
+            if (first != null) {
+                // Which of the two would CI deploy? Neither: the file is wrong until one goes.
+                throw new InvalidTree("/services/" + i + "/name", "service " + name + " is already the entry at /services/"
+                        + first + "; service names are unique");
+            }
+            entries.put(name, items.get(i));
         }
         return new ServicesFile(bytes, java.util.Collections.unmodifiableMap(entries));
     }

@@ -108,6 +108,20 @@ class GeneratorTest {
     }
 
     @Test
+    void aServiceListedTwiceFailsTheRunAndWritesNothing() {
+        WorkTrees.appendEntry(tree, "name: ledger-reconciliation\narchetype: job\nsize: small\nregions: [euw1]\n"
+                + "enabledIn: [prod]\n");
+
+        GenerateReport report = generate();
+        assertEquals(2, report.exitCode(), report.toString());
+        assertEquals("platform-next.invalid", report.failure().code(), report.toString());
+        assertTrue(report.failure().message().contains("service ledger-reconciliation is already the entry at /services/1"),
+                report.failure().message());
+        assertTrue(!Files.exists(out) || WorkTrees.files(out).isEmpty(),
+                "nothing is generated from a file CI cannot read one way");
+    }
+
+    @Test
     void checkAfterGenerateIsCleanAndCheckWritesNothing() {
         assertEquals(0, generate().exitCode());
         GenerateReport clean = generate("--check");
