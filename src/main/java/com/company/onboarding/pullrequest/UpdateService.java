@@ -1,6 +1,5 @@
 package com.company.onboarding.pullrequest;
 
-import com.company.onboarding.servicesyaml.EntryOrder;
 import com.company.onboarding.servicesyaml.EntryReplacer;
 import com.company.onboarding.config.PlatformNextConfig;
 import com.company.onboarding.config.PullRequestConfig;
@@ -9,12 +8,10 @@ import com.company.onboarding.error.Conflict;
 import com.company.onboarding.error.NotFound;
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.git.Mirror;
-import com.company.onboarding.git.RefPush;
 import com.company.onboarding.remotes.Remotes;
 import com.company.onboarding.servicesyaml.EditNotVerifiedException;
 import com.company.onboarding.servicesyaml.ServicesEntries;
 import com.company.onboarding.servicesyaml.UnsafeEditException;
-import com.company.onboarding.pullrequest.OnboardingRepository.Heads;
 import com.company.onboarding.pullrequest.PullRequestProvider.Opened;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestDraft;
 import com.company.onboarding.pullrequest.PullRequestProvider.PullRequestLink;
@@ -24,14 +21,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +30,8 @@ import org.jboss.logging.Logger;
  * on a branch {@code <update-prefix><service>} by the smallest text edit ({@link EntryReplacer})
  * and opens the pull request, with onboarding's rules (docs/opening-pull-requests.md).
  *
- * <p>The branch name is deterministic, so the branch is the lock. Each attempt reads the remote
+ * <p>The branch name is deterministic, so the branch is the lock ({@link BranchProposals} runs the
+ * attempts, shared with onboarding). Each attempt reads the remote
  * (base branch and update branch), then decides: a service missing on the base branch is a 404;
  * an entry equal to the base's is {@code unchanged} (no branch); a branch carrying this very
  * entry is the answer ({@code existing}, and its missing pull request is opened, which finishes
@@ -54,15 +46,12 @@ import org.jboss.logging.Logger;
 public class UpdateService implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(UpdateService.class);
-    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final OnboardingRepository repository;
     private final PullRequestProvider provider;
     private final OnboardingSettings settings;
-    private final Clock clock;
+    private final BranchProposals proposals;
     private final EntryReplacer replacer = new EntryReplacer();
-    private final ServiceLocks locks = new ServiceLocks();
-    private volatile Runnable beforePush = () -> { };
 
     @Inject
     UpdateService(Remotes remotes, PlatformNextConfig platformNext, PullRequestConfig config, MeterRegistry meters,
@@ -80,7 +69,7 @@ public class UpdateService implements AutoCloseable {
         this.repository = new OnboardingRepository(mirror, baseBranch, servicesPath);
         this.provider = provider;
         this.settings = settings;
-        this.clock = clock;
+        this.proposals = new BranchProposals(repository, provider, settings, clock, BranchProposals.Wording.UPDATE);
     }
 
     /** Onboarding's settings with the update branches' prefix. */
@@ -97,76 +86,47 @@ public class UpdateService implements AutoCloseable {
      */
     public UpdateResult update(UpdateRequest request) {
         String service = request.service();
-        Optional<ServiceLocks.Held> held;
-        try {
-            held = locks.acquire(service, settings.lockTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy(service);
-        }
-        try (ServiceLocks.Held lock = held.orElseThrow(() -> busy(service))) {
-            return decide(request, settings.branch(service));
-        }
+        String branch = settings.branch(service);
+        return proposals.propose(service, new BranchProposals.Proposal<>() {
+            @Override
+            public BranchProposals.Plan<UpdateResult> plan(byte[] services) {
+                EntryReplacer.Prepared prepared = prepare(services, service);
+                if (EntryReplacer.sameEntry(prepared.current(), request.entry())) {
+                    return BranchProposals.Plan.answer(UpdateResult.UNCHANGED);
+                }
+                return BranchProposals.Plan.edit(() -> edit(prepared, request));
+            }
+
+            @Override
+            public UpdateResult onExistingBranch(ObjectId head) {
+                return existing(request, branch, head);
+            }
+
+            @Override
+            public String commitMessage() {
+                return UpdateText.commitMessage(request, repository.servicesPath());
+            }
+
+            @Override
+            public UpdateResult pushed(ObjectId commit) {
+                Opened opened = provider.open(draft(request, branch));
+                return result(opened.link(), branch, commit, Status.CREATED);
+            }
+        });
     }
 
     /** Runs between writing the commit and checking the remote before the push: tests move the base there. */
     void beforePush(Runnable hook) {
-        this.beforePush = hook;
+        proposals.beforePush(hook);
     }
 
     /** Locks held or awaited right now (tests: none once requests are done). */
     int lockedServices() {
-        return locks.size();
-    }
-
-    private UpdateResult decide(UpdateRequest request, String branch) {
-        String service = request.service();
-        RefPush.Outcome rejection = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                pause(attempt, service);
-            }
-            Heads heads = repository.read(branch);
-            byte[] services = repository.baseServicesFile(heads.base());
-            EntryReplacer.Prepared prepared = prepare(services, service);
-            if (EntryReplacer.sameEntry(prepared.current(), request.entry())) {
-                return UpdateResult.UNCHANGED;
-            }
-            if (heads.branch().isPresent()) {
-                return onExistingBranch(request, branch, heads.branch().get());
-            }
-            byte[] edited = edit(prepared, request);
-            ObjectId commit = repository.writeCommit(heads.base(), edited, author(),
-                    UpdateText.commitMessage(request, repository.servicesPath()));
-            beforePush.run();
-            Heads now = repository.heads(branch);
-            if (!now.base().equals(heads.base()) || now.branch().isPresent()) {
-                LOG.infof("update of %s: platform-next changed while the commit was written (attempt %d); re-reading",
-                        service, attempt);
-                rejection = null;
-                continue;
-            }
-            RefPush.Outcome outcome = repository.pushNewBranch(branch, commit);
-            if (outcome.pushed()) {
-                LOG.infof("update of %s: pushed branch %s at %s", service, branch, commit.name());
-                Opened opened = provider.open(draft(request, branch));
-                return result(opened.link(), branch, commit, Status.CREATED);
-            }
-            LOG.infof("update of %s: push of %s rejected (%s, attempt %d); re-reading", service, branch,
-                    outcome.reason(), attempt);
-            rejection = outcome;
-        }
-        if (rejection != null) {
-            throw new Unavailable("platform-next.push-rejected", "platform-next rejected the push of branch " + branch
-                    + " " + settings.maxAttempts() + " times; the operator must check the repository's branch rules",
-                    Duration.ofSeconds(60), null);
-        }
-        throw new Unavailable("platform-next.busy", "platform-next's " + repository.baseBranch() + " kept moving while "
-                + service + " was being updated (" + settings.maxAttempts() + " attempts); retry", BUSY_RETRY_AFTER, null);
+        return proposals.lockedServices();
     }
 
     /** The branch exists: it is ours (the same entry: finish and answer with it) or a conflict. */
-    private UpdateResult onExistingBranch(UpdateRequest request, String branch, ObjectId head) {
+    private UpdateResult existing(UpdateRequest request, String branch, ObjectId head) {
         String service = request.service();
         boolean same = repository.servicesFile(head)
                 .flatMap(ServicesEntries::parse)
@@ -174,16 +134,8 @@ public class UpdateService implements AutoCloseable {
                 .map(item -> EntryReplacer.sameEntry(item, request.entry()))
                 .orElse(false);
         if (!same) {
-            Map<String, Object> names = new LinkedHashMap<>();
-            names.put("branch", branch);
-            String where = "branch " + branch;
-            Optional<PullRequestLink> open = findQuietly(branch);
-            if (open.isPresent() && open.get().url() != null) {
-                names.put("pullRequest", open.get().url());
-                where = "pull request " + open.get().url() + " (branch " + branch + ")";
-            }
-            throw new Conflict("pull-request.conflict", where + " already proposes another change to service "
-                    + service + "; merge or close it, or send the same entry", names);
+            throw proposals.conflict(branch, "another change to service " + service
+                    + "; merge or close it, or send the same entry");
         }
         Optional<PullRequestLink> open = provider.findOpen(branch);
         if (open.isPresent()) {
@@ -227,15 +179,6 @@ public class UpdateService implements AutoCloseable {
         }
     }
 
-    private Optional<PullRequestLink> findQuietly(String branch) {
-        try {
-            return provider.findOpen(branch);
-        } catch (Unavailable e) {
-            LOG.warnf("cannot look up the pull request of %s for a conflict: %s", branch, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     private PullRequestDraft draft(UpdateRequest request, String branch) {
         return new PullRequestDraft(branch, repository.baseBranch(), UpdateText.title(request),
                 UpdateText.body(request, repository.servicesPath()), request.draft());
@@ -245,28 +188,9 @@ public class UpdateService implements AutoCloseable {
         return new UpdateResult(provider.name(), link.number(), link.url(), branch, commit.name(), status);
     }
 
-    private PersonIdent author() {
-        return new PersonIdent(settings.authorName(), settings.authorEmail(), clock.instant(), ZoneOffset.UTC);
-    }
-
-    /** A short random pause, longer each attempt, so racing replicas do not collide again in step. */
-    private static void pause(int attempt, String service) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw busy(service);
-        }
-    }
-
-    private static Unavailable busy(String service) {
-        return new Unavailable("pull-request.busy", "another request is updating " + service
-                + " in this replica right now; retry shortly", BUSY_RETRY_AFTER, null);
-    }
-
     @PreDestroy
     @Override
     public void close() {
-        repository.close();
+        proposals.close();
     }
 }
