@@ -2,9 +2,6 @@ package com.company.onboarding.pullrequest;
 
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.error.UpstreamInvalid;
-import com.company.onboarding.parsing.DocumentException;
-import com.company.onboarding.parsing.JsonTrees;
-import com.company.onboarding.parsing.ParseLimits;
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +47,6 @@ public final class GitHubPullRequests implements PullRequestProvider {
     private static final Logger LOG = Logger.getLogger(GitHubPullRequests.class);
     private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(30);
     private static final int MAX_RATE_LIMIT_RETRIES = 3;
-    private static final ParseLimits LIMITS = new ParseLimits(64, 8 * 1024 * 1024, 1024 * 1024, 100);
 
     /** Waits out a rate limit; tests record the waits instead. */
     @FunctionalInterface
@@ -108,7 +104,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
         if (response.statusCode() != 200) {
             throw failed(response, "look up the pull request of " + branch);
         }
-        JsonNode list = json(response);
+        JsonNode list = HostAnswers.json(response, GitHubPullRequests::invalid);
         if (!list.isArray()) {
             throw invalid("the list of pull requests is not a list");
         }
@@ -128,7 +124,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
                 "open the pull request of " + draft.branch());
         if (response.statusCode() == 201) {
-            PullRequestLink link = link(json(response));
+            PullRequestLink link = link(HostAnswers.json(response, GitHubPullRequests::invalid));
             LOG.infof("GitHub: opened pull request #%d from %s", link.number(), draft.branch());
             return new Opened(link, true);
         }
@@ -187,7 +183,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
             if (response.statusCode() >= 500) {
                 LOG.warnf("GitHub: answered %d while trying to %s", response.statusCode(), what);
                 throw unavailable("GitHub answered " + response.statusCode() + " to the request to " + what,
-                        retryAfter(response).orElse(UNAVAILABLE_RETRY_AFTER));
+                        HostAnswers.retryAfter(response).orElse(UNAVAILABLE_RETRY_AFTER));
             }
             return response;
         }
@@ -203,7 +199,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
         if (status != 403 && status != 429) {
             return Optional.empty();
         }
-        Optional<Duration> retryAfter = retryAfter(response);
+        Optional<Duration> retryAfter = HostAnswers.retryAfter(response);
         Optional<String> remaining = response.headers().firstValue("x-ratelimit-remaining");
         Optional<String> reset = response.headers().firstValue("x-ratelimit-reset");
         if (retryAfter.isEmpty() && remaining.map(String::strip).filter("0"::equals).isPresent() && reset.isPresent()) {
@@ -223,16 +219,6 @@ public final class GitHubPullRequests implements PullRequestProvider {
         return Optional.empty();
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
-    }
-
     private void pause(Duration wait, String what) {
         try {
             sleeper.sleep(wait);
@@ -243,7 +229,7 @@ public final class GitHubPullRequests implements PullRequestProvider {
     }
 
     private static boolean alreadyExists(HttpResponse<String> response) {
-        JsonNode body = parseQuietly(response);
+        JsonNode body = HostAnswers.jsonQuietly(response);
         if (body.path("message").asText().contains("A pull request already exists")) {
             return true;
         }
@@ -262,31 +248,15 @@ public final class GitHubPullRequests implements PullRequestProvider {
         return new PullRequestLink(pull.get("number").intValue(), pull.get("html_url").asText());
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JsonTrees.read(response.body().getBytes(StandardCharsets.UTF_8), LIMITS);
-        } catch (DocumentException e) {
-            throw invalid("an answer that is not JSON (" + e.getMessage() + ")");
-        }
-    }
-
-    private static JsonNode parseQuietly(HttpResponse<String> response) {
-        try {
-            return JsonTrees.read(response.body().getBytes(StandardCharsets.UTF_8), LIMITS);
-        } catch (DocumentException e) {
-            return YamlTrees.NODES.missingNode();
-        }
-    }
-
     /** GitHub's own {@code message}, one line and bounded: it names the problem and never the token. */
     private static String message(HttpResponse<String> response) {
-        String message = parseQuietly(response).path("message").asText("");
+        String message = HostAnswers.jsonQuietly(response).path("message").asText("");
         return PullRequestText.oneLine(message);
     }
 
     /** The {@code message} and every {@code errors[].message}: "Validation Failed: No commits between ...". */
     private static String messages(HttpResponse<String> response) {
-        JsonNode body = parseQuietly(response);
+        JsonNode body = HostAnswers.jsonQuietly(response);
         StringBuilder all = new StringBuilder(body.path("message").asText(""));
         String separator = all.length() == 0 ? "" : ": ";
         for (JsonNode error : body.path("errors")) {

@@ -2,9 +2,6 @@ package com.company.onboarding.pullrequest;
 
 import com.company.onboarding.error.Unavailable;
 import com.company.onboarding.error.UpstreamInvalid;
-import com.company.onboarding.parsing.DocumentException;
-import com.company.onboarding.parsing.JsonTrees;
-import com.company.onboarding.parsing.ParseLimits;
 import com.company.onboarding.parsing.YamlTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +48,6 @@ public final class GitLabMergeRequests implements PullRequestProvider {
     private static final Logger LOG = Logger.getLogger(GitLabMergeRequests.class);
     private static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(30);
     private static final int MAX_RATE_LIMIT_RETRIES = 3;
-    private static final ParseLimits LIMITS = new ParseLimits(64, 8 * 1024 * 1024, 1024 * 1024, 100);
 
     private final HttpClient http;
     private final URI mergeRequests;
@@ -100,7 +96,7 @@ public final class GitLabMergeRequests implements PullRequestProvider {
         if (response.statusCode() != 200) {
             throw failed(response, "look up the merge request of " + branch);
         }
-        JsonNode list = json(response);
+        JsonNode list = HostAnswers.json(response, GitLabMergeRequests::invalid);
         if (!list.isArray()) {
             throw invalid("the list of merge requests is not a list");
         }
@@ -119,7 +115,7 @@ public final class GitLabMergeRequests implements PullRequestProvider {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
                 "open the merge request of " + draft.branch());
         if (response.statusCode() == 201) {
-            PullRequestLink link = link(json(response));
+            PullRequestLink link = link(HostAnswers.json(response, GitLabMergeRequests::invalid));
             LOG.infof("GitLab: opened merge request !%d from %s", link.number(), draft.branch());
             return new Opened(link, true);
         }
@@ -175,7 +171,7 @@ public final class GitLabMergeRequests implements PullRequestProvider {
             if (response.statusCode() >= 500) {
                 LOG.warnf("GitLab: answered %d while trying to %s", response.statusCode(), what);
                 throw unavailable("GitLab answered " + response.statusCode() + " to the request to " + what,
-                        retryAfter(response).orElse(UNAVAILABLE_RETRY_AFTER));
+                        HostAnswers.retryAfter(response).orElse(UNAVAILABLE_RETRY_AFTER));
             }
             return response;
         }
@@ -183,7 +179,7 @@ public final class GitLabMergeRequests implements PullRequestProvider {
 
     /** A 429: GitLab's {@code Retry-After}, else its {@code RateLimit-Reset}, else a backoff; remembered. */
     private Duration limited(HttpResponse<String> response) {
-        Optional<Duration> retryAfter = retryAfter(response);
+        Optional<Duration> retryAfter = HostAnswers.retryAfter(response);
         if (retryAfter.isPresent()) {
             return rateLimit.limited(retryAfter, false);
         }
@@ -199,16 +195,6 @@ public final class GitLabMergeRequests implements PullRequestProvider {
             }
         }
         return rateLimit.limited(Optional.empty(), true);
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
     }
 
     private void pause(Duration wait, String what) {
@@ -227,26 +213,13 @@ public final class GitLabMergeRequests implements PullRequestProvider {
         return new PullRequestLink(mergeRequest.get("iid").intValue(), mergeRequest.get("web_url").asText());
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JsonTrees.read(response.body().getBytes(StandardCharsets.UTF_8), LIMITS);
-        } catch (DocumentException e) {
-            throw invalid("an answer that is not JSON (" + e.getMessage() + ")");
-        }
-    }
-
     /**
      * GitLab's {@code message} (or {@code error}), one line and bounded. It is a string, a list of
      * strings ("Another open merge request already exists for this source branch: !5") or a map
      * of field to strings, depending on the endpoint.
      */
     private static String messages(HttpResponse<String> response) {
-        JsonNode body;
-        try {
-            body = JsonTrees.read(response.body().getBytes(StandardCharsets.UTF_8), LIMITS);
-        } catch (DocumentException e) {
-            return "";
-        }
+        JsonNode body = HostAnswers.jsonQuietly(response);
         List<String> parts = new ArrayList<>();
         flatten(body.has("message") ? body.get("message") : body.path("error"), "", parts);
         return PullRequestText.oneLine(String.join("; ", parts));
