@@ -752,6 +752,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
             503: {
                 headers: {
@@ -883,6 +892,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
             503: {
                 headers: {
@@ -986,6 +1004,15 @@ export interface operations {
             };
             /** @description Unexpected failure; details are in the service's log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1115,6 +1142,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
             503: {
                 headers: {
@@ -1218,6 +1254,15 @@ export interface operations {
             };
             /** @description Unexpected failure; details are in the service's log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1377,6 +1422,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
             503: {
                 headers: {
@@ -1519,6 +1573,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
             503: {
                 headers: {
@@ -1628,6 +1691,15 @@ export interface operations {
             };
             /** @description Unexpected failure; details are in the service's log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1750,6 +1822,15 @@ export interface operations {
             };
             /** @description Unexpected failure; details are in the service's log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1921,6 +2002,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description platform-next, the metrics-catalog or the PR host is unreachable or too slow; retry after the Retry-After header's seconds */
             503: {
                 headers: {
@@ -2039,6 +2129,15 @@ export interface operations {
             };
             /** @description Unexpected failure; details are in the service's log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2176,6 +2275,15 @@ export interface operations {
             };
             /** @description Unexpected failure; details are in the service's log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2324,6 +2432,15 @@ export interface operations {
             };
             /** @description Unexpected failure; details are in the service's log */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description platform-next holds a file that cannot be read (it does not parse, is missing, or services.yaml names a service twice: platform-next.invalid), or the PR host refused for good (pull-request.failed) */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

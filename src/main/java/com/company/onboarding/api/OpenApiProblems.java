@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Gives every error response in the published contract the problem schema, and documents the
- * answers any operation can give whatever the resource does (406, 408, 413, 414, 431, 500, 503;
+ * answers any operation can give whatever the resource does (406, 408, 413, 414, 431, 500, 502, 503;
  * 400 and 415 where a body is read), so resources only say which other 4xx they produce.
  * ContractAnswersTest sends odd requests to every operation and checks each answer against this
  * document. Also the bearer scheme, and the 401 and 403 of each operation: Quarkus adds a
@@ -78,6 +78,9 @@ public class OpenApiProblems implements OASFilter {
                 addIfAbsent(responses, "431", SERVER_ITSELF + "the request's headers are larger than"
                         + " quarkus.http.limits.max-header-size");
                 addIfAbsent(responses, "500", "Unexpected failure; details are in the service's log");
+                addIfAbsent(responses, "502", "platform-next holds a file that cannot be read (it does not parse, is"
+                        + " missing, or services.yaml names a service twice: platform-next.invalid), or the PR host"
+                        + " refused for good (pull-request.failed)");
                 addIfAbsent(responses, "503", "platform-next, the metrics-catalog or the PR host is unreachable or too slow;"
                         + " retry after the Retry-After header's seconds");
                 responses.getAPIResponse("503").addHeader("Retry-After", OASFactory.createHeader()
