@@ -27,12 +27,12 @@ public class BoundedUriTags {
     @Produces
     @Singleton
     MeterFilter boundedUriTags(ResourcePaths paths) {
-        Set<String> templates = paths.templates();
+        // The templates are read when the first request's meters are, not while the service starts.
         return new MeterFilter() {
             @Override
             public Meter.Id map(Meter.Id id) {
                 String uri = id.getTag("uri");
-                if (uri == null || !id.getName().startsWith("http.server.") || templates.contains(uri)
+                if (uri == null || !id.getName().startsWith("http.server.") || paths.templates().contains(uri)
                         || QUARKUS_CONSTANTS.contains(uri)) {
                     return id;
                 }

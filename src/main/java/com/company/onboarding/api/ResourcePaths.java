@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The path templates of the resources and the methods each takes, read once from the resource
- * classes' annotations: for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6), and for
+ * The path templates of the resources (this package's classes) and the methods each takes, read
+ * once from their annotations: for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6), and for
  * the {@code uri} tags of the HTTP metrics ({@link BoundedUriTags}).
  *
  * <p>Quarkus REST answers a wrong method with a 405 that has no {@code Allow}; it does answer
@@ -31,11 +32,68 @@ public class ResourcePaths {
     private record Template(String template, Pattern path, String method) {
     }
 
-    private final List<Template> templates;
+    /** The resources' methods, and their templates alone for {@link #templates()}. */
+    private record Scan(List<Template> methods, Set<String> templates) {
+    }
+
+    private final BeanManager beans;
+    private volatile Scan scan;
 
     ResourcePaths(BeanManager beans) {
+        this.beans = beans;
+    }
+
+    /** Every path template as written in the annotations, e.g. {@code /metrics-catalog/refs/{ref: .+}}. */
+    public Set<String> templates() {
+        return read().templates();
+    }
+
+    /** The {@code Allow} value for {@code path} (relative to the root, decoded): e.g. {@code GET, HEAD, OPTIONS}. */
+    public String allow(String path) {
+        String plain = path.replaceAll(";[^/]*", "");
+        if (!plain.startsWith("/")) {
+            plain = "/" + plain;
+        }
+        while (plain.length() > 1 && plain.endsWith("/")) {
+            plain = plain.substring(0, plain.length() - 1);
+        }
+        Set<String> methods = new TreeSet<>();
+        for (Template template : read().methods()) {
+            if (template.path().matcher(plain).matches()) {
+                methods.add(template.method());
+                if (template.method().equals(HttpMethod.GET)) {
+                    methods.add(HttpMethod.HEAD);
+                }
+                methods.add(HttpMethod.OPTIONS);
+            }
+        }
+        return String.join(", ", methods);
+    }
+
+    /**
+     * Read on first use, not at start-up: parsing the resources' annotations (each with its
+     * OpenAPI annotations, every type a new proxy class) took 80 ms of a cold JVM's start.
+     */
+    private Scan read() {
+        Scan read = scan;
+        if (read == null) {
+            synchronized (this) {
+                read = scan;
+                if (read == null) {
+                    read = scan = scan(beans);
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Scan scan(BeanManager beans) {
         List<Template> found = new ArrayList<>();
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            // The resources are ours, in this package: no framework bean's annotations to read.
+            if (!bean.getBeanClass().getPackageName().equals(ResourcePaths.class.getPackageName())) {
+                continue;
+            }
             Path root = bean.getBeanClass().getAnnotation(Path.class);
             if (root == null) {
                 continue;
@@ -49,36 +107,9 @@ public class ResourcePaths {
                 }
             }
         }
-        this.templates = List.copyOf(found);
-    }
-
-    /** Every path template as written in the annotations, e.g. {@code /metrics-catalog/refs/{ref: .+}}. */
-    public Set<String> templates() {
-        Set<String> all = new TreeSet<>();
-        templates.forEach(t -> all.add(t.template()));
-        return all;
-    }
-
-    /** The {@code Allow} value for {@code path} (relative to the root, decoded): e.g. {@code GET, HEAD, OPTIONS}. */
-    public String allow(String path) {
-        String plain = path.replaceAll(";[^/]*", "");
-        if (!plain.startsWith("/")) {
-            plain = "/" + plain;
-        }
-        while (plain.length() > 1 && plain.endsWith("/")) {
-            plain = plain.substring(0, plain.length() - 1);
-        }
-        Set<String> methods = new TreeSet<>();
-        for (Template template : templates) {
-            if (template.path().matcher(plain).matches()) {
-                methods.add(template.method());
-                if (template.method().equals(HttpMethod.GET)) {
-                    methods.add(HttpMethod.HEAD);
-                }
-                methods.add(HttpMethod.OPTIONS);
-            }
-        }
-        return String.join(", ", methods);
+        Set<String> templates = new TreeSet<>();
+        found.forEach(t -> templates.add(t.template()));
+        return new Scan(List.copyOf(found), Collections.unmodifiableSet(templates));
     }
 
     private static String httpMethod(Method method) {
