@@ -7,11 +7,12 @@
 # malloc's arenas and fragmentation, mostly). Output: target/bench/memory.txt and the raw summaries
 # beside it.
 #
-#   [JAVA17=...] [JAVA25=...] [VARIANTS="jdk17 jdk25 jdk25-aot"] [ENVIRONMENT="MALLOC_ARENA_MAX=2"] \
+#   [JAVA17=...] [JAVA25=...] [VARIANTS="jdk17 jdk25 jdk25-aot"] [ENVIRONMENT="MALLOC_ARENA_MAX=8"] \
 #     [EXTRA_OPTS="-Dquarkus.thread-pool.max-threads=32"] bench/memory.sh [seconds per load row, default 10]
 #
-# ENVIRONMENT adds variables to the service's environment and EXTRA_OPTS JVM options, to measure a
-# setting before the image takes it.
+# The service gets the image's MALLOC_ARENA_MAX too. ENVIRONMENT adds variables to its environment
+# (after the image's, so they win) and EXTRA_OPTS JVM options, to measure a setting before the
+# image takes it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -21,7 +22,7 @@ JAVA17="${JAVA17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JAVA25="${JAVA25:-${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}}"
 VARIANTS="${VARIANTS:-jdk17 jdk25 jdk25-aot}"
 IMAGE_OPTS="$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' docker/Dockerfile.jvm | sed -E 's/-XX:AOTCache=[^ ]*//') -XX:MaxRAM=512m ${EXTRA_OPTS:-}"
-IMAGE_ENV="${ENVIRONMENT:-}"
+IMAGE_ENV="$(sed -n 's/^ *\(MALLOC_[A-Z_]*=[^ ]*\).*/\1/p' docker/Dockerfile.jvm | tr '\n' ' ')${ENVIRONMENT:-}"
 FAST_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 AOT_APP="$ROOT/target/aot/quarkus-app"
 stale() { [ ! -f "$1" ] || [ -n "$(find src/main pom.xml -newer "$1" -print -quit)" ]; }

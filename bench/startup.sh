@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up and memory benchmark (docs/benchmarks.md, "Start-up and memory"), three variants side by
-# side in one run, each with the image's JVM flags (docker/Dockerfile.jvm's JDK_JAVA_OPTIONS) and
-# -XX:MaxRAM=512m, so the JVM sizes itself as in the Deployment's 512Mi container:
+# side in one run, each with the image's JVM flags (docker/Dockerfile.jvm's JDK_JAVA_OPTIONS), its
+# MALLOC_ARENA_MAX and -XX:MaxRAM=512m, so the JVM sizes itself as in the Deployment's 512Mi container:
 #   jdk17      java 17 -jar target/quarkus-app/quarkus-run.jar (the default build, fast-jar)
 #   jdk25      java 25 -jar target/quarkus-app/quarkus-run.jar (the same jar)
 #   jdk25-aot  java 25 -XX:AOTCache=app.aot -jar target/aot/quarkus-app/quarkus-run.jar (./mvnw -Paot
@@ -27,6 +27,8 @@ LOAD_SECONDS="${LOAD_SECONDS:-10}"
 VARIANTS="${VARIANTS:-jdk17 jdk25 jdk25-aot}"
 # The image's flags, without its cache path (the AOT variant adds its own), plus the container's memory.
 IMAGE_OPTS="$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' docker/Dockerfile.jvm | sed -E 's/-XX:AOTCache=[^ ]*//') -XX:MaxRAM=512m"
+# And the image's environment for malloc (MALLOC_ARENA_MAX).
+IMAGE_ENV="$(sed -n 's/^ *\(MALLOC_[A-Z_]*=[^ ]*\).*/\1/p' docker/Dockerfile.jvm | tr '\n' ' ')"
 FAST_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 AOT_APP="$ROOT/target/aot/quarkus-app"
 for v in $VARIANTS; do
@@ -60,7 +62,7 @@ command_of() { # variant -> java and options and jar, one per line
 }
 launch() { # java, options, jar, data directory, log
   # shellcheck disable=SC2086
-  (cd "$(dirname "$3")" && exec "$1" $2 -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT \
+  (cd "$(dirname "$3")" && exec env $IMAGE_ENV "$1" $2 -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$PORT \
     -Donboarding.data-dir="$4" -jar "$3") > "$5" 2>&1 &
   PID=$!
 }
@@ -78,7 +80,7 @@ launch "$JAVA17/bin/java" "$IMAGE_OPTS" "$FAST_JAR" "$WORK/seed" "$WORK/service.
 
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "image flags (+ container memory): $IMAGE_OPTS"
+  echo "image flags (+ container memory): $IMAGE_OPTS; environment: ${IMAGE_ENV:-(none)}"
   echo "runs per variant: $RUNS"
 } >> "$REPORT"
 
@@ -102,7 +104,7 @@ for v in $VARIANTS; do
   done
   load="(not run)"
   if [ "$LOAD_SECONDS" != 0 ]; then
-    JAVA="${cmd[0]}" JAVA_OPTS="${cmd[1]}" JAR="${cmd[2]}" REPORT="$OUT/startup-load-$v.txt" PORT=$PORT \
+    env $IMAGE_ENV JAVA="${cmd[0]}" JAVA_OPTS="${cmd[1]}" JAR="${cmd[2]}" REPORT="$OUT/startup-load-$v.txt" PORT=$PORT \
       bench/http-load.sh "$LOAD_SECONDS" > /dev/null
     load="$(grep -o 'RSS after the load runs: [0-9]* MiB' "$OUT/startup-load-$v.txt" | grep -o '[0-9]*') MiB"
   fi

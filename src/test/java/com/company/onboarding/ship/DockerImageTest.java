@@ -163,6 +163,14 @@ class DockerImageTest {
     }
 
     @Test
+    void theRuntimeSizesTheYoungGenerationAndMallocsArenasAsMeasured() {
+        Map<String, String> env = dockerfile.runtime().env();
+        // docs/memory.md: each measured against the RSS after the HTTP load (under 250 MiB with both).
+        assertEquals("2", env.get("MALLOC_ARENA_MAX"), "glibc's 8 arenas per core kept 30 MiB more");
+        assertTrue(env.get("JDK_JAVA_OPTIONS").contains("-Xmn32m"), env.get("JDK_JAVA_OPTIONS"));
+    }
+
+    @Test
     void exposedPortIsTheConfiguredHttpPort() {
         assertEquals(List.of(httpPort()), exposedPorts());
     }
