@@ -53,6 +53,8 @@ public class AssessmentService {
     private final Cache assessments;
     private final EntryValidator validator;
     private final MergeEngine engine = new MergeEngine();
+    /** Enough for every tab a few hundred users keep open; a miss costs one binding. */
+    private final ExistingEntries existingEntries = new ExistingEntries(256);
 
     AssessmentService(PlatformNextReader platform, PlatformNextConfig platformConfig, MetricsCatalog catalog,
             MetricsCatalogConfig catalogConfig, OnboardingConfig config, @CacheName("assessments") Cache assessments) {
@@ -81,14 +83,18 @@ public class AssessmentService {
      */
     public Optional<String> fingerprintExisting(String name) {
         PlatformSnapshot snapshot = platform.snapshot();
-        Optional<ObjectNode> entry = snapshot.services().entry(name);
-        EntryBinder.Bound<ServiceEntry> bound = entry.isEmpty() ? null : EntryBinder.entry(entry.get());
-        if (bound == null || bound.value() == null) {
+        Optional<ObjectNode> tree = snapshot.services().entry(name);
+        if (tree.isEmpty()) {
+            return Optional.empty();
+        }
+        ExistingEntries.Entry entry = existingEntries.of(snapshot.commitId(), name, tree.get());
+        if (entry.bound().value() == null) {
             return Optional.empty();
         }
         List<Finding> catalogFindings = new ArrayList<>();
-        CatalogSnapshot catalogSnapshot = catalog(bound.value(), catalogFindings::add);
-        return Optional.of(Fingerprint.of(entry.get(), false, snapshot.commitId(), catalogSnapshot, catalogFindings));
+        CatalogSnapshot catalogSnapshot = catalog(entry.bound().value(), catalogFindings::add);
+        return Optional.of(Fingerprint.of(entry.bodyDigest(), false, snapshot.commitId(), catalogSnapshot,
+                catalogFindings));
     }
 
     /**

@@ -32,17 +32,30 @@ final class Fingerprint {
 
     static String of(JsonNode body, boolean proposed, String platformCommit, CatalogSnapshot catalog,
             List<Finding> catalogFindings) {
+        return of(body(body), proposed, platformCommit, catalog, catalogFindings);
+    }
+
+    /** {@link #of} with the body already digested ({@link #body}): an entry read again from one commit is digested once. */
+    static String of(byte[] bodyDigest, boolean proposed, String platformCommit, CatalogSnapshot catalog,
+            List<Finding> catalogFindings) {
         MessageDigest digest = copy();
         update(digest, proposed ? "proposed" : "existing");
         update(digest, platformCommit);
         update(digest, catalog == null ? "no-catalog" : catalog.ref() + "@" + catalog.commit() + (catalog.stale() ? "!stale" : ""));
         catalogFindings.forEach(f -> update(digest, f.code() + " " + f.message()));
+        digest.update(bodyDigest);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The digest of the body's JSON. */
+    static byte[] body(JsonNode body) {
+        MessageDigest digest = copy();
         try {
             JSON.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a stream that discards its bytes does not fail
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.digest();
     }
 
     private static MessageDigest copy() {
