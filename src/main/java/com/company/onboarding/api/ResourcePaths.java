@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The path templates of the resources (this package's classes) and the methods each takes, read
- * once from their annotations: for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6), and for
- * the {@code uri} tags of the HTTP metrics ({@link BoundedUriTags}).
+ * once from their annotations: for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6),
+ * and for the {@code uri} tags of the HTTP metrics ({@link BoundedUriTags}).
  *
  * <p>Quarkus REST answers a wrong method with a 405 that has no {@code Allow}; it does answer
  * {@code HEAD} for every {@code GET} and {@code OPTIONS} everywhere, so those are listed too.

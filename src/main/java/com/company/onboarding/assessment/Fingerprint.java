@@ -35,7 +35,10 @@ final class Fingerprint {
         return of(body(body), proposed, platformCommit, catalog, catalogFindings);
     }
 
-    /** {@link #of} with the body already digested ({@link #body}): an entry read again from one commit is digested once. */
+    /**
+     * {@link #of} with the body already digested ({@link #body}): an entry read again from one
+     * commit is digested once.
+     */
     static String of(byte[] bodyDigest, boolean proposed, String platformCommit, CatalogSnapshot catalog,
             List<Finding> catalogFindings) {
         MessageDigest digest = copy();
