@@ -21,7 +21,6 @@ import com.company.onboarding.validation.EntryBinder;
 import com.company.onboarding.validation.EntryValidator;
 import com.company.onboarding.validation.KnownValues;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,30 +70,34 @@ public class AssessmentService {
         return cached(body, Mode.PROPOSED, platform.snapshot());
     }
 
-    /** An entry already on the base branch (its preview), or a proposed replacement of one. */
+    /** A proposed replacement of an entry already on the base branch (diffs, updates). */
     public Assessment existing(JsonNode entry) {
         return cached(entry, Mode.EXISTING, platform.snapshot());
     }
 
     /**
-     * The fingerprint {@link #existing} gives the entry named {@code name} now, from one
+     * The entry named {@code name} on the base branch now (its preview); empty when there is none.
+     * The entry is bound once per platform-next commit ({@link ExistingEntries}), here and for its
+     * tag ({@link #fingerprintExisting}).
+     */
+    public Optional<Assessment> existing(String name) {
+        PlatformSnapshot snapshot = platform.snapshot();
+        return asRead(snapshot, name).map(entry -> cached(entry.bound(), entry.bodyDigest(), Mode.EXISTING, snapshot));
+    }
+
+    /**
+     * The fingerprint {@link #existing(String)} gives the entry named {@code name} now, from one
      * platform-next snapshot and the catalog ref resolved, without merging: what a conditional
      * preview compares with the client's tag. Empty when there is no such entry or it does not bind.
      */
     public Optional<String> fingerprintExisting(String name) {
         PlatformSnapshot snapshot = platform.snapshot();
-        Optional<ObjectNode> tree = snapshot.services().entry(name);
-        if (tree.isEmpty()) {
-            return Optional.empty();
-        }
-        ExistingEntries.Entry entry = existingEntries.of(snapshot.commitId(), name, tree.get());
-        if (entry.bound().value() == null) {
-            return Optional.empty();
-        }
-        List<Finding> catalogFindings = new ArrayList<>();
-        CatalogSnapshot catalogSnapshot = catalog(entry.bound().value(), catalogFindings::add);
-        return Optional.of(Fingerprint.of(entry.bodyDigest(), false, snapshot.commitId(), catalogSnapshot,
-                catalogFindings));
+        return asRead(snapshot, name).filter(entry -> entry.bound().value() != null)
+                .map(entry -> inputs(entry.bound(), entry.bodyDigest(), Mode.EXISTING, snapshot).fingerprint());
+    }
+
+    private Optional<ExistingEntries.Entry> asRead(PlatformSnapshot snapshot, String name) {
+        return snapshot.services().entry(name).map(tree -> existingEntries.of(snapshot.commitId(), name, tree));
     }
 
     /**
@@ -111,22 +114,33 @@ public class AssessmentService {
         return evaluate(bound, mode, snapshot, catalogSnapshot, catalogFindings, null);
     }
 
+    /** What decides a cached assessment: the catalog the bound entry names, resolved now, and the fingerprint of it all. */
+    private record Inputs(CatalogSnapshot catalog, List<Finding> catalogFindings, String fingerprint) {
+    }
+
+    private Inputs inputs(EntryBinder.Bound<ServiceEntry> bound, byte[] bodyDigest, Mode mode, PlatformSnapshot snapshot) {
+        List<Finding> catalogFindings = new ArrayList<>();
+        CatalogSnapshot catalogSnapshot = catalog(bound.value(), catalogFindings::add);
+        return new Inputs(catalogSnapshot, catalogFindings, Fingerprint.of(bodyDigest, mode == Mode.PROPOSED,
+                snapshot.commitId(), catalogSnapshot, catalogFindings));
+    }
+
+    private Assessment cached(JsonNode body, Mode mode, PlatformSnapshot snapshot) {
+        return cached(EntryBinder.entry(body), Fingerprint.body(body), mode, snapshot);
+    }
+
     /**
      * Binding, platform-next and the catalog ref are read on every call (they decide the result);
      * the rest is computed once per fingerprint: a Backstage tab refreshing the same entry costs a
      * cache lookup, not a merge.
      */
-    private Assessment cached(JsonNode body, Mode mode, PlatformSnapshot snapshot) {
-        EntryBinder.Bound<ServiceEntry> bound = EntryBinder.entry(body);
+    private Assessment cached(EntryBinder.Bound<ServiceEntry> bound, byte[] bodyDigest, Mode mode, PlatformSnapshot snapshot) {
         if (bound.value() == null) {
             return new Assessment(null, bound.findings(), List.of(), null, null);
         }
-        List<Finding> catalogFindings = new ArrayList<>();
-        CatalogSnapshot catalogSnapshot = catalog(bound.value(), catalogFindings::add);
-        String fingerprint = Fingerprint.of(body, mode == Mode.PROPOSED, snapshot.commitId(), catalogSnapshot,
-                catalogFindings);
-        return assessments.get(fingerprint,
-                        key -> evaluate(bound, mode, snapshot, catalogSnapshot, catalogFindings, key))
+        Inputs inputs = inputs(bound, bodyDigest, mode, snapshot);
+        return assessments.get(inputs.fingerprint(),
+                        key -> evaluate(bound, mode, snapshot, inputs.catalog(), inputs.catalogFindings(), key))
                 .await().indefinitely();
     }
 

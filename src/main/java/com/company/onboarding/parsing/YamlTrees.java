@@ -37,9 +37,6 @@ public final class YamlTrees {
 
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern TRUE = Pattern.compile("true|True|TRUE");
-    private static final Pattern FALSE = Pattern.compile("false|False|FALSE");
     private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern OCTAL_INT = Pattern.compile("0o[0-7]+");
     private static final Pattern HEX_INT = Pattern.compile("0x[0-9a-fA-F]+");
@@ -204,14 +201,8 @@ public final class YamlTrees {
             if (startsWithLetter(value)) {
                 return wordScalar(value);
             }
-            if (NULL.matcher(value).matches()) {
+            if (value.isEmpty() || value.equals("~")) { // the core schema's null spellings without a letter
                 return NODES.nullNode();
-            }
-            if (TRUE.matcher(value).matches()) {
-                return NODES.booleanNode(true);
-            }
-            if (FALSE.matcher(value).matches()) {
-                return NODES.booleanNode(false);
             }
             boolean integer = DECIMAL_INT.matcher(value).matches();
             boolean octal = !integer && OCTAL_INT.matcher(value).matches();

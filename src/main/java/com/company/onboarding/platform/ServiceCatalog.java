@@ -35,8 +35,13 @@ public class ServiceCatalog {
 
     /** The entry exactly as it stands in services.yaml (as JSON). */
     public ObjectNode get(String name) {
-        return platform.snapshot().services().entry(name).orElseThrow(() -> new NotFound("service.not-found",
-                "no service named \"" + (Names.isDns1123Label(name) ? name : "(invalid name)") + "\" in services.yaml"));
+        return platform.snapshot().services().entry(name).orElseThrow(() -> notFound(name));
+    }
+
+    /** The 404 of a service that services.yaml does not name. */
+    public static NotFound notFound(String name) {
+        return new NotFound("service.not-found",
+                "no service named \"" + (Names.isDns1123Label(name) ? name : "(invalid name)") + "\" in services.yaml");
     }
 
     public boolean exists(String name) {

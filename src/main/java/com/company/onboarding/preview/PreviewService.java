@@ -46,15 +46,13 @@ public class PreviewService {
     }
 
     private final AssessmentService assessments;
-    private final ServiceCatalog services;
     private final OnboardingConfig config;
     private final ObjectMapper json;
     private final Cache renderings;
 
-    PreviewService(AssessmentService assessments, ServiceCatalog services, OnboardingConfig config, ObjectMapper json,
+    PreviewService(AssessmentService assessments, OnboardingConfig config, ObjectMapper json,
             @CacheName("previews") Cache renderings) {
         this.assessments = assessments;
-        this.services = services;
         this.config = config;
         this.json = json;
         this.renderings = renderings;
@@ -65,7 +63,7 @@ public class PreviewService {
     }
 
     public Rendered existing(String name, TargetFilter filter, Format format) {
-        return render(assessments.existing(services.get(name)), filter, format);
+        return render(assessments.existing(name).orElseThrow(() -> ServiceCatalog.notFound(name)), filter, format);
     }
 
     /** The structured preview of an assessed entry, for callers inside the service. */
