@@ -11,12 +11,17 @@
 # "started in", launch to the first 200 of GET /profiles, RSS a second later, then the first
 # GET /metrics-catalog/refs/v1.3.0 of that fresh process (ls-remote, shallow fetch, parse). Then
 # bench/http-load.sh with the same JVM and flags for the RSS after load. Beside them,
-# `git clone --depth 1 --branch v1.3.0` of the same catalog repository. Output: target/bench/startup.txt.
+# `git clone --depth 1 --branch v1.3.0` of the same catalog repository. Then, once per variant, a
+# fresh process under load from its first 200 on (a pod restarted into traffic): one preview tab at
+# 64 connections in back-to-back 5 s wrk runs for WARM_UP_SECONDS, req/s of each.
+# Output: target/bench/startup.txt.
 #
-#   [JAVA17=...] [JAVA25=...] [LOAD_SECONDS=10] [VARIANTS="jdk17 jdk25 jdk25-aot"] bench/startup.sh [runs, default 5]
+#   [JAVA17=...] [JAVA25=...] [VARIANTS="jdk17 jdk25 jdk25-aot"] [LOAD_SECONDS=10] [WARM_UP_SECONDS=60]
+#   [EXTRA_OPTS=...] bench/startup.sh [runs, default 5]
 #
 # JAVA25 is a JDK 25's home (default: $JAVA25_HOME, else /usr/lib/jvm/temurin-25-jdk-amd64); JAVA17
-# a JDK 17's (default: the java on PATH). LOAD_SECONDS=0 leaves out the load runs.
+# a JDK 17's (default: the java on PATH). LOAD_SECONDS=0 and WARM_UP_SECONDS=0 leave out the load
+# runs. EXTRA_OPTS adds JVM options to every variant, to try a flag against a run without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -25,12 +30,17 @@ JAVA17="${JAVA17:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 JAVA25="${JAVA25:-${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}}"
 LOAD_SECONDS="${LOAD_SECONDS:-10}"
 VARIANTS="${VARIANTS:-jdk17 jdk25 jdk25-aot}"
+WARM_UP_SECONDS="${WARM_UP_SECONDS:-60}"
+TAB="/services/account-service/preview?environment=prod&region=euw1"
 # The image's flags, without its cache path (the AOT variant adds its own), plus the container's memory.
-IMAGE_OPTS="$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' docker/Dockerfile.jvm | sed -E 's/-XX:AOTCache=[^ ]*//') -XX:MaxRAM=512m"
+IMAGE_OPTS="$(sed -n 's/.*JDK_JAVA_OPTIONS="\([^"]*\)".*/\1/p' docker/Dockerfile.jvm | sed -E 's/-XX:AOTCache=[^ ]*//') -XX:MaxRAM=512m ${EXTRA_OPTS:-}"
 # And the image's environment for malloc (MALLOC_ARENA_MAX).
 IMAGE_ENV="$(sed -n 's/^ *\(MALLOC_[A-Z_]*=[^ ]*\).*/\1/p' docker/Dockerfile.jvm | tr '\n' ' ')"
 FAST_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 AOT_APP="$ROOT/target/aot/quarkus-app"
+if [ "$LOAD_SECONDS" != 0 ] || [ "$WARM_UP_SECONDS" != 0 ]; then
+  command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk), or LOAD_SECONDS=0 WARM_UP_SECONDS=0"; exit 2; }
+fi
 for v in $VARIANTS; do
   case $v in
     jdk17) "$JAVA17/bin/java" -version 2>&1 | grep -q '"17' || { echo "JAVA17=$JAVA17 is not a JDK 17"; exit 2; } ;;
@@ -66,11 +76,24 @@ launch() { # java, options, jar, data directory, log
     -Donboarding.data-dir="$4" -jar "$3") > "$5" 2>&1 &
   PID=$!
 }
+# Polls every 10 ms with bash builtins alone: a curl and a sleep process per try would take a
+# fair share of the two cores from the start being measured (no kubelet probes that often).
 until_200() { # path
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT$1"; do
+  local fd status tick
+  [ -p "$WORK/tick" ] || mkfifo "$WORK/tick"
+  exec {tick}<>"$WORK/tick" # never written: reading it is a 10 ms sleep without a process
+  while :; do
+    status=
+    if { exec {fd}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
+      printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\nConnection: close\r\n\r\n' "$1" >&"$fd"
+      IFS= read -r status <&"$fd" || true
+      exec {fd}>&-
+    fi
+    case $status in "HTTP/1.1 200"*) break ;; esac
     kill -0 $PID 2>/dev/null || { echo "the service exited:"; cat "$WORK/service.log"; exit 1; }
-    sleep 0.01
+    read -r -t 0.01 -u "$tick" || true
   done
+  exec {tick}>&-
 }
 stop() { kill $PID; wait $PID 2>/dev/null || true; PID=; }
 
@@ -108,6 +131,18 @@ for v in $VARIANTS; do
       bench/http-load.sh "$LOAD_SECONDS" > /dev/null
     load="$(grep -o 'RSS after the load runs: [0-9]* MiB' "$OUT/startup-load-$v.txt" | grep -o '[0-9]*') MiB"
   fi
+  curve="(not run)"
+  if [ "$WARM_UP_SECONDS" != 0 ]; then
+    data="$WORK/data-$v-under-load"; mkdir -p "$data"; cp -a "$WORK/seed/repos" "$data/"
+    launch "${cmd[0]}" "${cmd[1]}" "${cmd[2]}" "$data" "$WORK/service.log"
+    until_200 "$TAB"
+    curve=""
+    for _ in $(seq 1 $((WARM_UP_SECONDS / 5))); do
+      curve+="$(wrk -t2 -c64 -d5s "http://127.0.0.1:$PORT$TAB" | awk '/Requests\/sec/ {printf "%d ", $2}')"
+    done
+    stop
+    rm -rf "$data"
+  fi
   {
     echo "== $v: ${cmd[0]} ${cmd[1]} -jar ${cmd[2]}"
     echo "  started in (s):                  ${started[*]}  median $(median "${started[@]}")"
@@ -115,6 +150,7 @@ for v in $VARIANTS; do
     echo "  RSS 1 s after that (MiB):        ${rss[*]}  median $(median "${rss[@]}")"
     echo "  first catalog request (ms):      ${catalog[*]}  median $(median "${catalog[@]}")"
     echo "  RSS after bench/http-load.sh $LOAD_SECONDS s/row: $load (details: $OUT/startup-load-$v.txt)"
+    echo "  under load from the first 200, req/s per 5 s: $curve"
   } >> "$REPORT"
 done
 
