@@ -30,13 +30,8 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(JsonNode body, boolean proposed, String platformCommit, CatalogSnapshot catalog,
-            List<Finding> catalogFindings) {
-        return of(body(body), proposed, platformCommit, catalog, catalogFindings);
-    }
-
     /**
-     * {@link #of} with the body already digested ({@link #body}): an entry read again from one
+     * The fingerprint of a body already digested ({@link #body}), so an entry read again from one
      * commit is digested once.
      */
     static String of(byte[] bodyDigest, boolean proposed, String platformCommit, CatalogSnapshot catalog,

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +18,22 @@ class ExistingEntriesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ObjectNode entry(String name) throws Exception {
-        return (ObjectNode) JSON.readTree("""
-                {"name": "%s", "owner": "team-payments", "tier": "critical", "monitoring": {"profile": "java-service"}}
-                """.formatted(name));
+    /** A new instance per test (JUnit's default lifecycle): each starts from an empty cache. */
+    private final ExistingEntries entries = new ExistingEntries(8);
+    private final ObjectNode tree = entry("payment-processor");
+
+    private static ObjectNode entry(String name) {
+        try {
+            return (ObjectNode) JSON.readTree("""
+                    {"name": "%s", "owner": "team-payments", "tier": "critical", "monitoring": {"profile": "java-service"}}
+                    """.formatted(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
-    void anEntryOfOneCommitIsBoundAndDigestedOnce() throws Exception {
-        ExistingEntries entries = new ExistingEntries(8);
-        ObjectNode tree = entry("payment-processor");
+    void anEntryOfOneCommitIsBoundAndDigestedOnce() {
         ExistingEntries.Entry first = entries.of("c1", "payment-processor", tree);
         assertSame(first, entries.of("c1", "payment-processor", tree), "the same tree of the same commit");
         assertNotNull(first.bound().value());
@@ -34,9 +42,7 @@ class ExistingEntriesTest {
     }
 
     @Test
-    void anotherCommitOrAnotherTreeIsBoundAgain() throws Exception {
-        ExistingEntries entries = new ExistingEntries(8);
-        ObjectNode tree = entry("payment-processor");
+    void anotherCommitOrAnotherTreeIsBoundAgain() {
         ExistingEntries.Entry first = entries.of("c1", "payment-processor", tree);
         assertNotSame(first, entries.of("c2", "payment-processor", tree), "a new commit is a new key");
         ObjectNode changed = entry("payment-processor");
@@ -48,24 +54,24 @@ class ExistingEntriesTest {
     }
 
     @Test
-    void theLeastRecentlyUsedEntryLeavesFirst() throws Exception {
-        ExistingEntries entries = new ExistingEntries(2);
+    void theLeastRecentlyUsedEntryLeavesFirst() {
+        ExistingEntries twoAtMost = new ExistingEntries(2);
         ObjectNode a = entry("a");
         ObjectNode b = entry("b");
-        ExistingEntries.Entry firstA = entries.of("c1", "a", a);
-        ExistingEntries.Entry firstB = entries.of("c1", "b", b);
-        assertSame(firstA, entries.of("c1", "a", a)); // a is now the most recently used
-        entries.of("c1", "c", entry("c"));            // over the bound: b leaves
-        assertSame(firstA, entries.of("c1", "a", a));
-        assertNotSame(firstB, entries.of("c1", "b", b));
+        ExistingEntries.Entry firstA = twoAtMost.of("c1", "a", a);
+        ExistingEntries.Entry firstB = twoAtMost.of("c1", "b", b);
+        assertSame(firstA, twoAtMost.of("c1", "a", a)); // a is now the most recently used
+        twoAtMost.of("c1", "c", entry("c"));            // over the bound: b leaves
+        assertSame(firstA, twoAtMost.of("c1", "a", a));
+        assertNotSame(firstB, twoAtMost.of("c1", "b", b));
     }
 
     @Test
-    void aFingerprintFromTheBodysDigestIsTheFingerprintOfTheBody() throws Exception {
-        ObjectNode tree = entry("payment-processor");
-        assertEquals(Fingerprint.of(tree, false, "c1", null, List.of()),
-                Fingerprint.of(Fingerprint.body(tree), false, "c1", null, List.of()));
-        assertNotEquals(Fingerprint.of(tree, false, "c1", null, List.of()),
-                Fingerprint.of(tree, true, "c1", null, List.of()));
+    void aFingerprintFromTheBodysDigestIsTheFingerprintOfTheBody() {
+        // Equal bodies read apart (another snapshot of the commit) give one fingerprint.
+        assertEquals(Fingerprint.of(Fingerprint.body(tree), false, "c1", null, List.of()),
+                Fingerprint.of(Fingerprint.body(entry("payment-processor")), false, "c1", null, List.of()));
+        assertNotEquals(Fingerprint.of(Fingerprint.body(tree), false, "c1", null, List.of()),
+                Fingerprint.of(Fingerprint.body(tree), true, "c1", null, List.of()));
     }
 }
